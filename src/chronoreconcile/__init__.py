@@ -1,0 +1,1 @@
+"""chronoreconcile: event times from local records, across zones, calendars and precisions."""
