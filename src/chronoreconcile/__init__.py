@@ -1,1 +1,52 @@
-"""chronoreconcile: event times from local records, across zones, calendars and precisions."""
+"""chronoreconcile: event times from local records, across zones, calendars and precisions.
+
+>>> import chronoreconcile as cr
+>>> surrender = cr.to_instant("1945-05-08T23:01", "+01:00")
+>>> cr.dates_by_zone(surrender, ["America/New_York", "Europe/Moscow", "Europe/London"])
+{'America/New_York': Date(1945, 5, 8), 'Europe/Moscow': Date(1945, 5, 9), 'Europe/London': Date(1945, 5, 9)}
+"""
+
+# functions: zones and instants
+# errors
+from ._errors import (
+    AmbiguousTimeError,
+    ChronoError,
+    NonexistentTimeError,
+    ParseError,
+    UnknownZoneError,
+)
+from ._instants import (
+    dates_by_zone,
+    format_instant,
+    parse_instant,
+    to_instant,
+    to_local,
+)
+from ._zones import (
+    Zone,
+    available_zones,
+    get_zone,
+    tzdata_version,
+    zone_of_record,
+)
+
+__all__ = [
+    # errors
+    "AmbiguousTimeError",
+    "ChronoError",
+    "NonexistentTimeError",
+    "ParseError",
+    "UnknownZoneError",
+    # types
+    "Zone",
+    # functions: zones and instants
+    "available_zones",
+    "dates_by_zone",
+    "format_instant",
+    "get_zone",
+    "parse_instant",
+    "to_instant",
+    "to_local",
+    "tzdata_version",
+    "zone_of_record",
+]

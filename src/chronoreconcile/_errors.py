@@ -28,13 +28,17 @@ class UnknownZoneError(ChronoError):
     ``suggestions`` holds the close names the message offers.
     """
 
-    def __init__(self, name: str, suggestions: Sequence[str] = (), *, where: str = "") -> None:
+    def __init__(
+        self, name: str, suggestions: Sequence[str] = (), *, where: str = "", reason: str = ""
+    ) -> None:
         self.name = name
         self.suggestions = tuple(suggestions)
         msg = f"unknown zone {name!r}"
         if where:
             msg += f" in {where}"
-        if self.suggestions:
+        if reason:
+            msg += f": {reason}"
+        elif self.suggestions:
             msg += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         else:
             msg += (

@@ -1,0 +1,496 @@
+"""Local times to instants and back, under a zone's real history; RFC 9557 text in and out.
+
+The arithmetic runs on integers (seconds since the epoch, with the microseconds carried
+beside them) and on stdlib datetimes; pendulum objects are made once, at the edge, because
+building them through pendulum's own constructors costs tens of microseconds a call.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
+import pendulum
+
+from ._errors import AmbiguousTimeError, ChronoError, NonexistentTimeError, ParseError
+from ._zones import (
+    MAX_SECONDS,
+    MIN_SECONDS,
+    Zone,
+    ZoneLike,
+    format_offset,
+    get_zone,
+    parse_offset,
+)
+
+__all__ = [
+    "DISAMBIGUATIONS",
+    "OFFSET_OPTIONS",
+    "Disambiguation",
+    "dates_by_zone",
+    "format_instant",
+    "instant_from_seconds",
+    "local_seconds",
+    "parse_instant",
+    "parse_local",
+    "resolve_local",
+    "to_instant",
+    "to_local",
+    "utc_seconds",
+]
+
+Disambiguation = Literal["raise", "earlier", "later", "compatible"]
+DISAMBIGUATIONS: tuple[str, ...] = ("raise", "earlier", "later", "compatible")
+OffsetOption = Literal["reject", "use", "prefer", "ignore"]
+OFFSET_OPTIONS: tuple[str, ...] = ("reject", "use", "prefer", "ignore")
+
+_UTC = pendulum.UTC
+_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
+_EPOCH = _dt.datetime(1970, 1, 1)
+_DateTime = pendulum.DateTime
+
+# --- local time text ----------------------------------------------------------------------
+
+_LOCAL_RE = re.compile(
+    r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})[T ](?P<h>\d{2}):(?P<mi>\d{2})"
+    r"(?::(?P<s>\d{2})(?:[.,](?P<f>\d{1,6}))?)?"
+)
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def check_date(y: int, mo: int, d: int, text: object) -> None:
+    """Raise ParseError saying which field of a Gregorian date is impossible."""
+    if not 1 <= y <= 9999:
+        raise ParseError(text, f"year {y} is outside 0001..9999")
+    if not 1 <= mo <= 12:
+        raise ParseError(text, f"month {mo}; months run 1..12")
+    if d < 1 or d > _days_in_month(y, mo):
+        raise ParseError(
+            text, f"day {d} of {_MONTHS[mo - 1]} {y}; it has {_days_in_month(y, mo)} days"
+        )
+
+
+def check_time(h: int, mi: int, s: int, text: object) -> None:
+    """Raise ParseError saying which field of a time of day is impossible."""
+    if h > 23:
+        raise ParseError(text, f"hour {h}; hours run 00..23 (write 24:00 as 00:00 the next day)")
+    if mi > 59:
+        raise ParseError(text, f"minute {mi}; minutes run 00..59")
+    if s > 59:
+        raise ParseError(text, f"second {s}; seconds run 00..59 (leap seconds are not counted)")
+
+
+def _days_in_month(y: int, mo: int) -> int:
+    if mo == 2:
+        return 29 if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0) else 28
+    return 30 if mo in (4, 6, 9, 11) else 31
+
+
+def parse_local(text: str) -> _dt.datetime:
+    """A naive datetime from ``YYYY-MM-DDTHH:MM[:SS[.ffffff]]``, or a ParseError naming the fault.
+
+    >>> parse_local("1945-05-08T23:01")
+    datetime.datetime(1945, 5, 8, 23, 1)
+    >>> parse_local("1945-02-30T12:00")
+    Traceback (most recent call last):
+    ...
+    chronoreconcile._errors.ParseError: cannot read '1945-02-30T12:00': day 30 of February 1945; it has 28 days
+    """
+    m = _LOCAL_RE.fullmatch(text)
+    if m is None:
+        raise ParseError(text, _local_shape_problem(text))
+    try:
+        return _dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    y, mo, d, h, mi = (int(m[k]) for k in ("y", "mo", "d", "h", "mi"))
+    check_date(y, mo, d, text)
+    check_time(h, mi, int(m["s"] or 0), text)
+    raise ParseError(text, "not an ISO 8601 local time")  # pragma: no cover - defensive
+
+
+def _local_shape_problem(text: str) -> str:
+    stripped = text.strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2}(T\d{2})?)?)?", stripped):
+        return (
+            "a date or hour is a span, not one local time; give hours and minutes"
+            " (YYYY-MM-DDTHH:MM) or use Event(...).span for the whole span"
+        )
+    if re.search(r"(Z|[+\-]\d{2}(:?\d{2})?)$", stripped) and "T" in stripped:
+        return "it carries an offset, so it is an instant, not a local time; use parse_instant"
+    if re.fullmatch(r".*\.\d{7,}", stripped):
+        return "fractions finer than a microsecond are not kept; give at most 6 digits"
+    return "expected a local time YYYY-MM-DDTHH:MM[:SS[.ffffff]]"
+
+
+def local_seconds(local: _dt.datetime) -> int:
+    """Whole seconds since 1970-01-01T00:00 of a naive local time (microseconds dropped)."""
+    return (local.toordinal() - _EPOCH_ORDINAL) * 86400 + (
+        local.hour * 3600 + local.minute * 60 + local.second
+    )
+
+
+def utc_seconds(instant: _dt.datetime) -> int:
+    """Whole seconds since the epoch of an aware datetime (microseconds dropped)."""
+    off = instant.utcoffset()
+    if off is None:
+        raise ChronoError(
+            f"expected an instant (an aware datetime), got the local time {instant.isoformat()}"
+        )
+    return local_seconds(instant.replace(tzinfo=None)) - (off.days * 86400 + off.seconds)
+
+
+_TD_CACHE: dict[int, _dt.timedelta] = {}
+
+
+def _offset_delta(seconds: int) -> _dt.timedelta:
+    td = _TD_CACHE.get(seconds)
+    if td is None:
+        td = _TD_CACHE[seconds] = _dt.timedelta(seconds=seconds)
+    return td
+
+
+def _utc_from_local(local: _dt.datetime, offset: int) -> pendulum.DateTime:
+    try:
+        u = local - _offset_delta(offset)
+    except OverflowError as exc:
+        raise ChronoError(
+            f"{local.isoformat()} at offset {format_offset(offset)} lies outside years 1..9999 UTC"
+        ) from exc
+    return _DateTime(u.year, u.month, u.day, u.hour, u.minute, u.second, u.microsecond, _UTC)
+
+
+def instant_from_seconds(seconds: int, microsecond: int = 0) -> pendulum.DateTime:
+    """The UTC instant ``seconds`` after the epoch, as a pendulum DateTime."""
+    if not MIN_SECONDS <= seconds < MAX_SECONDS:
+        raise ChronoError(f"instant {seconds} s from the epoch lies outside years 1..9999")
+    u = _EPOCH + _dt.timedelta(seconds=seconds, microseconds=microsecond)
+    return _DateTime(u.year, u.month, u.day, u.hour, u.minute, u.second, u.microsecond, _UTC)
+
+
+def _as_local(local: object) -> _dt.datetime:
+    if isinstance(local, str):
+        return parse_local(local)
+    if isinstance(local, _dt.datetime):
+        if local.tzinfo is not None:
+            raise ChronoError(
+                f"{local.isoformat()} is aware (it carries a zone or offset), so it is already an"
+                " instant, not a local time; pass the wall-clock reading as a naive datetime"
+            )
+        return local
+    if isinstance(local, _dt.date):
+        raise ChronoError(
+            f"the date {local.isoformat()} is a span, not one local time; pass a datetime, or use"
+            " Event(...).span for the whole day"
+        )
+    raise ChronoError(f"expected a local time (ISO 8601 text or naive datetime), got {local!r}")
+
+
+def _fmt_local(local: _dt.datetime) -> str:
+    return local.isoformat(sep=" ", timespec="seconds" if local.second else "minutes")
+
+
+def _fmt_instant(seconds: int) -> str:
+    u = _EPOCH + _dt.timedelta(seconds=seconds)
+    return u.isoformat(timespec="seconds" if u.second else "minutes") + "Z"
+
+
+def resolve_local(local: _dt.datetime, zone: Zone, disambiguation: str) -> tuple[int, ...]:
+    """The candidate offsets (seconds) for a naive local time, after disambiguation.
+
+    With "raise" a repeated or skipped time is an error; with another choice the result
+    holds exactly one offset, except that disambiguation "both" (used by spans) returns
+    every candidate of a repeated time.
+    """
+    secs = local_seconds(local)
+    found = zone.resolve(secs)
+    if len(found) == 1:
+        return (secs - found[0],)
+    if found:
+        if disambiguation in ("earlier", "compatible"):
+            return (secs - found[0],)
+        if disambiguation == "later":
+            return (secs - found[-1],)
+        if disambiguation == "both":
+            return tuple(secs - u for u in found)
+        _check_disambiguation(disambiguation)
+        raise AmbiguousTimeError(
+            _fmt_local(local),
+            zone.name,
+            [f"{_fmt_instant(u)} ({format_offset(secs - u)})" for u in found],
+        )
+    t, before, after = zone.gap(secs)
+    if disambiguation in ("later", "compatible"):
+        return (before,)
+    if disambiguation == "earlier":
+        return (after,)
+    if disambiguation != "both":
+        _check_disambiguation(disambiguation)
+    start = _EPOCH + _dt.timedelta(seconds=t + before)
+    end = _EPOCH + _dt.timedelta(seconds=t + after)
+    raise NonexistentTimeError(_fmt_local(local), zone.name, _fmt_local(start), _fmt_local(end))
+
+
+def _check_disambiguation(value: str) -> None:
+    if value not in DISAMBIGUATIONS:
+        raise ChronoError(
+            f"unknown disambiguation {value!r}; expected one of "
+            + ", ".join(repr(d) for d in DISAMBIGUATIONS)
+        )
+
+
+def to_instant(
+    local: str | _dt.datetime,
+    zone: ZoneLike,
+    *,
+    disambiguation: Disambiguation = "raise",
+    zone_data: str | None = None,
+) -> pendulum.DateTime:
+    """The instant a local time in ``zone`` denotes, as an aware pendulum DateTime in UTC.
+
+    >>> to_instant("1945-05-08T23:01", "+01:00")
+    DateTime(1945, 5, 8, 22, 1, 0, tzinfo=Timezone('UTC'))
+
+    A repeated local time (a fold) or a skipped one (a gap) raises unless
+    ``disambiguation`` says what to do, with Temporal's meanings: "earlier" and "later"
+    pick that candidate of a repeated time, or shift a skipped time back or forward by the
+    length of the gap; "compatible" is "earlier" in a fold and "later" in a gap.
+
+    >>> to_instant("1945-09-30T01:30", "America/New_York", disambiguation="later")
+    DateTime(1945, 9, 30, 6, 30, 0, tzinfo=Timezone('UTC'))
+    """
+    naive = _as_local(local)
+    z = zone if isinstance(zone, Zone) else get_zone(zone, zone_data=zone_data)
+    if disambiguation not in DISAMBIGUATIONS:
+        _check_disambiguation(disambiguation)
+    (offset,) = resolve_local(naive, z, disambiguation)
+    return _utc_from_local(naive, offset)
+
+
+def _as_instant(instant: object) -> _dt.datetime:
+    if isinstance(instant, str):
+        return parse_instant(instant)
+    if isinstance(instant, _dt.datetime):
+        if instant.utcoffset() is None:
+            raise ChronoError(
+                f"{instant.isoformat()} is a local time (naive); an instant needs a zone or offset:"
+                " convert it with to_instant(local, zone) first"
+            )
+        return instant
+    raise ChronoError(f"expected an instant (aware datetime or RFC 9557 text), got {instant!r}")
+
+
+def to_local(
+    instant: str | _dt.datetime, zone: ZoneLike, *, zone_data: str | None = None
+) -> pendulum.DateTime:
+    """What a clock in ``zone`` showed at ``instant``: an aware pendulum DateTime in that zone.
+
+    >>> to_local(to_instant("1945-05-08T23:01", "+01:00"), "Europe/Moscow").isoformat()
+    '1945-05-09T01:01:00+03:00'
+    """
+    inst = _as_instant(instant)
+    z = get_zone(zone, zone_data=zone_data)
+    secs = utc_seconds(inst)
+    offset = z.offset_seconds(secs)
+    naive_utc = inst.replace(tzinfo=None) - (inst.utcoffset() or _dt.timedelta())
+    try:
+        w = naive_utc + _offset_delta(offset)
+    except OverflowError as exc:
+        raise ChronoError(
+            f"the local time in {z.name!r} of {naive_utc.isoformat()}Z lies outside years 1..9999"
+        ) from exc
+    tz = z.tzinfo_at(secs)
+    # In a fold the second occurrence of a wall time carries fold=1 (PEP 495), so that
+    # the datetime's own utcoffset() agrees with the instant it came from.
+    fold = 0
+    candidates = z.resolve(local_seconds(w))
+    if len(candidates) > 1 and secs != candidates[0]:
+        fold = 1
+    return _DateTime(
+        w.year, w.month, w.day, w.hour, w.minute, w.second, w.microsecond, tz, fold=fold
+    )
+
+
+def dates_by_zone(
+    instant: str | _dt.datetime, zones: Iterable[ZoneLike], *, zone_data: str | None = None
+) -> dict[str, pendulum.Date]:
+    """The calendar date ``instant`` fell on in each zone, keyed by zone name.
+
+    >>> surrender = to_instant("1945-05-08T23:01", "+01:00")
+    >>> dates_by_zone(surrender, ["America/New_York", "Europe/Moscow"])
+    {'America/New_York': Date(1945, 5, 8), 'Europe/Moscow': Date(1945, 5, 9)}
+    """
+    out: dict[str, pendulum.Date] = {}
+    for zone in zones:
+        local = to_local(instant, zone, zone_data=zone_data)
+        name = zone.name if isinstance(zone, Zone) else zone
+        out[name] = pendulum.Date(local.year, local.month, local.day)
+    return out
+
+
+# --- RFC 9557 -----------------------------------------------------------------------------
+
+_RFC9557_RE = re.compile(
+    r"(?P<local>\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)"
+    r"(?P<offset>[Zz]|[+\-\u2212]\d{2}(?::?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)?)?"
+    r"(?P<annotations>(?:\[[^\[\]]*\])*)"
+)
+_ANNOTATION_RE = re.compile(r"\[(?P<critical>!?)(?P<body>[^\[\]]*)\]")
+
+
+def parse_instant(
+    text: str,
+    *,
+    offset: OffsetOption = "reject",
+    disambiguation: Disambiguation = "raise",
+    zones: Mapping[str, Zone] | None = None,
+    zone_data: str | None = None,
+) -> pendulum.DateTime:
+    """The instant RFC 9557 text denotes, as an aware pendulum DateTime in UTC.
+
+    >>> parse_instant("1945-05-09T01:01+03:00[Europe/Moscow]")
+    DateTime(1945, 5, 8, 22, 1, 0, tzinfo=Timezone('UTC'))
+
+    When the text gives both an offset and a zone, ``offset`` says what to do if they
+    disagree, as Temporal does: "reject" (the default) raises ParseError, "use" trusts
+    the offset, "prefer" trusts it only where the zone allows it and otherwise resolves
+    the local time in the zone, "ignore" resolves the local time in the zone. What the
+    zone alone leaves open (a repeated or skipped local time) follows ``disambiguation``.
+    "Z" with a zone names the instant exactly. Zones of record are found in ``zones``.
+    """
+    if not isinstance(text, str):
+        raise ChronoError(f"expected RFC 9557 text, got {text!r}")
+    if offset not in OFFSET_OPTIONS:
+        raise ChronoError(
+            f"unknown offset option {offset!r}; expected one of "
+            + ", ".join(repr(o) for o in OFFSET_OPTIONS)
+        )
+    if disambiguation not in DISAMBIGUATIONS:
+        _check_disambiguation(disambiguation)
+    m = _RFC9557_RE.fullmatch(text.strip())
+    if m is None:
+        raise ParseError(
+            text,
+            "expected an instant such as '1945-05-09T01:01+03:00[Europe/Moscow]'"
+            " (date, time, then an offset, a [zone], or both)",
+        )
+    local_text = m["local"].replace("t", "T").replace(" ", "T").replace(",", ".")
+    if "." in local_text:
+        head, frac = local_text.split(".")
+        if len(frac) > 6:
+            if frac[6:].strip("0"):
+                raise ParseError(text, "fractions finer than a microsecond are not kept")
+            local_text = f"{head}.{frac[:6]}"
+    try:
+        local = parse_local(local_text)
+    except ParseError as exc:
+        raise ParseError(text, exc.problem) from None
+    zone_name = _zone_annotation(text, m["annotations"])
+    off_text = m["offset"]
+    given: int | None = None
+    exact = False
+    if off_text:
+        if off_text in "Zz":
+            given, exact = 0, True
+        else:
+            if re.search(r"[.,]", off_text):
+                raise ParseError(text, f"offset {off_text}: fractional seconds are not supported")
+            given = parse_offset(off_text.replace("\u2212", "-"))
+            if given is None:  # pragma: no cover - the regex admits only offsets
+                raise ParseError(text, f"offset {off_text}")
+    if zone_name is None:
+        if given is None:
+            raise ParseError(
+                text,
+                "no offset and no [zone]: that is a local time, not an instant;"
+                " use to_instant(local, zone)",
+            )
+        return _utc_from_local(local, given)
+    zone = _lookup_zone(zone_name, zones, zone_data, text)
+    if given is None or offset == "ignore":
+        return to_instant(local, zone, disambiguation=disambiguation)
+    if exact or offset == "use":
+        return _utc_from_local(local, given)
+    secs = local_seconds(local)
+    candidates = [secs - u for u in zone.resolve(secs)]
+    has_seconds = off_text.count(":") == 2 or (len(off_text.lstrip("+-\u2212")) == 6)
+    for cand in candidates:
+        # Temporal lets an offset written to the minute match a zone offset that has
+        # seconds (LMT): "+02:30" stands for Moscow's +02:30:17.
+        if cand == given or (not has_seconds and _round_minutes(cand) == given):
+            return _utc_from_local(local, cand)
+    if offset == "prefer":
+        return to_instant(local, zone, disambiguation=disambiguation)
+    if candidates:
+        allowed = " or ".join(format_offset(c) for c in candidates)
+        problem = (
+            f"offset {off_text} disagrees with zone {zone.name!r}, where"
+            f" {_fmt_local(local)} is at {allowed}"
+        )
+    else:
+        _t, before, after = zone.gap(secs)
+        problem = (
+            f"offset {off_text} disagrees with zone {zone.name!r}, where {_fmt_local(local)}"
+            f" was skipped (clocks moved from {format_offset(before)} to {format_offset(after)})"
+        )
+    raise ParseError(
+        text, problem + "; pass offset='use', 'prefer' or 'ignore' to decide which to trust"
+    )
+
+
+def _round_minutes(seconds: int) -> int:
+    sign = -1 if seconds < 0 else 1
+    return sign * ((abs(seconds) + 30) // 60 * 60)
+
+
+def _zone_annotation(text: str, annotations: str) -> str | None:
+    zone: str | None = None
+    for k, a in enumerate(_ANNOTATION_RE.finditer(annotations)):
+        body = a["body"]
+        key, eq, value = body.partition("=")
+        if eq:
+            if key == "u-ca" and value in ("iso8601", "gregory"):
+                continue
+            if a["critical"]:
+                raise ParseError(text, f"critical annotation [!{body}] is not supported")
+            continue  # an elective annotation we do not use may be ignored (RFC 9557 §3.1)
+        if k != 0 or zone is not None:
+            raise ParseError(text, f"[{body}]: the zone must be the first annotation")
+        if not body:
+            raise ParseError(text, "empty zone annotation []")
+        zone = body
+    return zone
+
+
+def _lookup_zone(
+    name: str, zones: Mapping[str, Zone] | None, zone_data: str | None, text: str
+) -> Zone:
+    if zones and name in zones:
+        return zones[name]
+    return get_zone(name, zone_data=zone_data)
+
+
+def format_instant(
+    instant: str | _dt.datetime, zone: ZoneLike, *, zone_data: str | None = None
+) -> str:
+    """RFC 9557 text for ``instant`` as seen in ``zone``; :func:`parse_instant` reads it back.
+
+    >>> format_instant(to_instant("1945-05-08T23:01", "+01:00"), "Europe/Moscow")
+    '1945-05-09T01:01:00+03:00[Europe/Moscow]'
+    >>> format_instant(parse_instant("1880-01-01T12:00Z"), "Europe/Moscow")
+    '1880-01-01T14:30:17+02:30:17[Europe/Moscow]'
+    """
+    local = to_local(instant, zone, zone_data=zone_data)
+    off = local.utcoffset()
+    assert off is not None
+    z = get_zone(zone, zone_data=zone_data)
+    frac = f".{local.microsecond:06d}".rstrip("0") if local.microsecond else ""
+    return (
+        f"{local.year:04d}-{local.month:02d}-{local.day:02d}T"
+        f"{local.hour:02d}:{local.minute:02d}:{local.second:02d}{frac}"
+        f"{format_offset(off.days * 86400 + off.seconds)}[{z.name}]"
+    )
