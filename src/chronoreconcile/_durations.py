@@ -1,0 +1,125 @@
+"""Durations written by people ("5h30m", "90m", "1d") or by ISO 8601 ("PT5H30M"), as microseconds.
+
+A duration here is an exact length of time. Months and years are refused: their length
+depends on where they fall, and a tolerance or a gap written in them would be a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from ._errors import ParseError
+
+__all__ = ["MICROS", "format_duration", "parse_duration"]
+
+MICROS = {
+    "w": 7 * 86400 * 10**6,
+    "d": 86400 * 10**6,
+    "h": 3600 * 10**6,
+    "m": 60 * 10**6,
+    "s": 10**6,
+}
+_UNIT_WORDS = {
+    "w": "w",
+    "wk": "w",
+    "week": "w",
+    "weeks": "w",
+    "d": "d",
+    "day": "d",
+    "days": "d",
+    "h": "h",
+    "hr": "h",
+    "hour": "h",
+    "hours": "h",
+    "m": "m",
+    "min": "m",
+    "mins": "m",
+    "minute": "m",
+    "minutes": "m",
+    "s": "s",
+    "sec": "s",
+    "second": "s",
+    "seconds": "s",
+}
+_HUMAN_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)")
+_ISO_RE = re.compile(
+    r"P(?:(?P<w>\d+(?:[.,]\d+)?)W)?(?:(?P<d>\d+(?:[.,]\d+)?)D)?"
+    r"(?:T(?:(?P<h>\d+(?:[.,]\d+)?)H)?(?:(?P<m>\d+(?:[.,]\d+)?)M)?(?:(?P<s>\d+(?:[.,]\d+)?)S)?)?"
+)
+
+
+def parse_duration(value: object, *, what: str = "duration") -> int:
+    """Microseconds in a non-negative duration: "5h30m", "90m", "1d", "PT5H30M" or a timedelta.
+
+    >>> parse_duration("5h30m") == parse_duration("PT5H30M") == 19_800_000_000
+    True
+    >>> parse_duration("1 month")
+    Traceback (most recent call last):
+    ...
+    chronoreconcile._errors.ParseError: cannot read '1 month': a month has no fixed length; write the duration in days
+    """
+    if isinstance(value, _dt.timedelta):
+        micros = (value.days * 86400 + value.seconds) * 10**6 + value.microseconds
+        if micros < 0:
+            raise ParseError(str(value), f"a {what} cannot be negative")
+        return micros
+    if not isinstance(value, str):
+        raise ParseError(value, f"expected a {what} such as '5h30m' or 'PT5H30M'")
+    text = value.strip()
+    if text.startswith("-"):
+        raise ParseError(value, f"a {what} cannot be negative")
+    if re.search(r"(?i)\b(months?|mo|years?|yrs?|y)\b|P\d+[YM]|P.*\d+Y", text):
+        unit = "year" if re.search(r"(?i)y", text) else "month"
+        raise ParseError(value, f"a {unit} has no fixed length; write the duration in days")
+    if text.upper().startswith("P"):
+        m = _ISO_RE.fullmatch(text.upper())
+        if m is None or text.upper() in ("P", "PT") or text.upper().endswith("T"):
+            raise ParseError(value, "not an ISO 8601 duration such as 'PT5H30M' or 'P1D'")
+        return sum(_amount(m[u], u, value) for u in "wdhms" if m[u])
+    total = 0
+    pos = 0
+    for part in _HUMAN_RE.finditer(text):
+        if part.start() != pos:
+            break
+        unit = _UNIT_WORDS.get(part[2].lower())
+        if unit is None:
+            raise ParseError(value, f"unknown unit {part[2]!r}; use w, d, h, m or s")
+        total += _amount(part[1], unit, value)
+        pos = part.end()
+    if pos == 0 or text[pos:].strip():
+        raise ParseError(value, f"expected a {what} such as '5h30m', '90m', '1d' or 'PT5H30M'")
+    return total
+
+
+def _amount(number: str, unit: str, value: object) -> int:
+    whole, _, frac = number.replace(",", ".").partition(".")
+    micros = int(whole) * MICROS[unit]
+    if frac:
+        scaled = int(frac) * MICROS[unit]
+        micros += scaled // 10 ** len(frac)
+        if scaled % 10 ** len(frac):
+            raise ParseError(value, "a duration finer than a microsecond is not kept")
+    if micros > 10**4 * 366 * MICROS["d"]:
+        raise ParseError(value, "a duration longer than 10,000 years is out of range")
+    return micros
+
+
+def format_duration(micros: int) -> str:
+    """Microseconds written back as the shortest human form: 19_800_000_000 -> "5h30m".
+
+    >>> format_duration(19_800_000_000), format_duration(-90 * 60 * 10**6), format_duration(0)
+    ('5h30m', '-1h30m', '0s')
+    """
+    if micros == 0:
+        return "0s"
+    sign = "-" if micros < 0 else ""
+    rest = abs(micros)
+    parts = []
+    for unit in "dhms":
+        count, rest = divmod(rest, MICROS[unit])
+        if count:
+            parts.append(f"{count}{unit}")
+    if rest:
+        parts.append(f"{rest}µs")
+    return sign + "".join(parts)
