@@ -82,10 +82,10 @@ def parse_duration(value: object, *, what: str = "duration") -> int:
     for part in _HUMAN_RE.finditer(text):
         if part.start() != pos:
             break
-        unit = _UNIT_WORDS.get(part[2].lower())
-        if unit is None:
+        key = _UNIT_WORDS.get(part[2].lower())
+        if key is None:
             raise ParseError(value, f"unknown unit {part[2]!r}; use w, d, h, m or s")
-        total += _amount(part[1], unit, value)
+        total += _amount(part[1], key, value)
         pos = part.end()
     if pos == 0 or text[pos:].strip():
         raise ParseError(value, f"expected a {what} such as '5h30m', '90m', '1d' or 'PT5H30M'")
