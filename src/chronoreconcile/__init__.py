@@ -6,8 +6,7 @@
 {'America/New_York': Date(1945, 5, 8), 'Europe/Moscow': Date(1945, 5, 9), 'Europe/London': Date(1945, 5, 9)}
 """
 
-# functions: zones and instants
-# errors
+from ._claims import At, Before, Claim, Gap, OnDate
 from ._errors import (
     AmbiguousTimeError,
     ChronoError,
@@ -15,30 +14,23 @@ from ._errors import (
     ParseError,
     UnknownZoneError,
 )
-from ._instants import (
-    dates_by_zone,
-    format_instant,
-    parse_instant,
-    to_instant,
-    to_local,
+from ._events import Event
+from ._instants import dates_by_zone, format_instant, parse_instant, to_instant, to_local
+from ._spans import Span
+from ._verdicts import (
+    Relation,
+    Status,
+    UnknownEventError,
+    Verdict,
+    WhereDates,
+    check,
+    order,
+    relation,
+    where_dates,
 )
-from ._zones import (
-    Zone,
-    available_zones,
-    get_zone,
-    tzdata_version,
-    zone_of_record,
-)
+from ._zones import Zone, available_zones, get_zone, tzdata_version, zone_of_record
 
 __all__ = [
-    # errors
-    "AmbiguousTimeError",
-    "ChronoError",
-    "NonexistentTimeError",
-    "ParseError",
-    "UnknownZoneError",
-    # types
-    "Zone",
     # functions: zones and instants
     "available_zones",
     "dates_by_zone",
@@ -49,4 +41,30 @@ __all__ = [
     "to_local",
     "tzdata_version",
     "zone_of_record",
+    # functions: ordering and verdicts
+    "check",
+    "order",
+    "relation",
+    "where_dates",
+    # types
+    "Event",
+    "Relation",
+    "Span",
+    "Status",
+    "Verdict",
+    "WhereDates",
+    "Zone",
+    # claims
+    "At",
+    "Before",
+    "Claim",
+    "Gap",
+    "OnDate",
+    # errors
+    "AmbiguousTimeError",
+    "ChronoError",
+    "NonexistentTimeError",
+    "ParseError",
+    "UnknownEventError",
+    "UnknownZoneError",
 ]

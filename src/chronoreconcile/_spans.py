@@ -8,6 +8,7 @@ made from them on request.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 from dataclasses import dataclass, field
 
 import pendulum
@@ -16,7 +17,14 @@ from ._errors import ChronoError, NonexistentTimeError
 from ._instants import instant_from_seconds, utc_seconds
 from ._zones import MAX_SECONDS, MIN_SECONDS, Zone, format_offset
 
-__all__ = ["Span", "format_micros", "local_range_to_span", "micros_of"]
+__all__ = [
+    "Span",
+    "format_micros",
+    "local_range_intervals",
+    "local_range_to_span",
+    "merge_intervals",
+    "micros_of",
+]
 
 _US = 10**6
 _EPOCH = _dt.datetime(1970, 1, 1)
@@ -191,3 +199,50 @@ def local_range_to_span(
             + f" ({format_offset(before)} to {format_offset(after)})",
         )
     return s, e, repeated
+
+
+def local_range_intervals(
+    start_local_us: int,
+    end_local_us: int,
+    zone: Zone,
+    *,
+    disambiguation: str | None = None,
+    describe: str = "",
+) -> list[tuple[int, int]]:
+    """The exact instants whose local time lies in ``[start, end)``, as disjoint intervals.
+
+    Usually one interval; two when a repeated local time splits the range (the first and
+    the second pass through a fold), which is why a claim about a repeated minute is a
+    disjunction rather than one span. With a disambiguation, the one interval it picks.
+    """
+    s, e, _ = local_range_to_span(
+        start_local_us, end_local_us, zone, disambiguation=disambiguation, describe=describe
+    )
+    if disambiguation is not None:
+        return [(s, e)]
+    # Split the hull where the offset changes; in each piece the local time is the
+    # instant plus one offset, so its share of [start, end) is a single interval.
+    cuts = [t * _US for t, _, _ in zone.transitions(s // _US - 1, e // _US + 1) if s < t * _US < e]
+    bounds = [s, *cuts, e]
+    out: list[tuple[int, int]] = []
+    for p, q in itertools.pairwise(bounds):
+        off = zone.offset_seconds(p // _US) * _US
+        lo = max(p, start_local_us - off)
+        hi = min(q, end_local_us - off)
+        if lo < hi:
+            if out and out[-1][1] >= lo:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
+    return out
+
+
+def merge_intervals(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint, non-touching intervals covering the same instants."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(intervals):
+        if out and out[-1][1] >= lo:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
