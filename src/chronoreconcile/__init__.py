@@ -6,6 +6,7 @@
 {'America/New_York': Date(1945, 5, 8), 'Europe/Moscow': Date(1945, 5, 9), 'Europe/London': Date(1945, 5, 9)}
 """
 
+from ._chronology import Chronology, Conflict, Reconciliation
 from ._claims import At, Before, Claim, Gap, OnDate
 from ._errors import (
     AmbiguousTimeError,
@@ -47,7 +48,10 @@ __all__ = [
     "relation",
     "where_dates",
     # types
+    "Chronology",
+    "Conflict",
     "Event",
+    "Reconciliation",
     "Relation",
     "Span",
     "Status",

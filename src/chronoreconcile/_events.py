@@ -146,11 +146,18 @@ class Event:
     tolerance: object = None
     disambiguation: str | None = None
     source: str | None = None
+    weight: float = 1.0
     resolved: Resolved | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id.strip():
             raise ChronoError(f"an event needs a non-empty text id, got {self.id!r}")
+        w = self.weight
+        if isinstance(w, bool) or not isinstance(w, int | float) or not w > 0:
+            raise ChronoError(
+                f"event {self.id!r}: weight must be a positive number (math.inf for a time that"
+                f" must hold), got {w!r}"
+            )
         if self.when is None:
             if self.tolerance is not None:
                 raise ChronoError(f"event {self.id!r}: a tolerance needs a when")

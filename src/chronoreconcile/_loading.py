@@ -1,0 +1,199 @@
+"""The chronology file format (TOML, or JSON with the same keys) to events, claims and zones.
+
+Every key is checked: an unknown one is an error naming where it stands, so that a typo
+("wen" for "when") cannot silently drop what the user wrote.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any
+
+from ._claims import At, Before, Claim, Gap, OnDate
+from ._errors import ChronoError, ParseError
+from ._events import Event
+from ._zones import Zone, get_zone, zone_of_record
+
+__all__ = ["load"]
+
+_TOP = {"title", "zones", "events", "claims", "note", "sources"}
+_ZONE_KEYS = {"offset", "periods", "note", "weight"}
+_EVENT_KEYS = {
+    "id",
+    "when",
+    "zone",
+    "calendar",
+    "tolerance",
+    "disambiguation",
+    "source",
+    "weight",
+    "note",
+}
+_CLAIM_KEYS: dict[str, set[str]] = {
+    "at": {"event", "when", "zone", "calendar", "tolerance", "disambiguation"},
+    "on-date": {"event", "date", "zone", "calendar"},
+    "before": {"first", "then"},
+    "gap": {"first", "then", "at_least", "at_most"},
+}
+_COMMON = {"id", "type", "source", "weight", "note"}
+_MAX_ITEMS = 1_000_000
+
+
+def _table(value: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ParseError(value, "expected a table of keys", where=where)
+    return value
+
+
+def _check_keys(table: Mapping[str, Any], allowed: set[str], where: str) -> None:
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise ChronoError(
+            f"{where}: unknown key {unknown[0]!r}; expected one of " + ", ".join(sorted(allowed))
+        )
+
+
+def _list(value: object, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ParseError(value, "expected a list", where=where)
+    if len(value) > _MAX_ITEMS:
+        raise ChronoError(f"{where}: {len(value)} items is more than the limit of {_MAX_ITEMS}")
+    return value
+
+
+def load(
+    data: object, where: str
+) -> tuple[list[Event], list[Claim], dict[str, Zone], dict[str, float], str]:
+    """(events, claims, zones of record, zone weights, title) from the parsed file."""
+    top = _table(data, where)
+    _check_keys(top, _TOP, where)
+    title = top.get("title", "")
+    if not isinstance(title, str):
+        raise ParseError(title, "title must be text", where=where)
+    zones: dict[str, Zone] = {}
+    weights: dict[str, float] = {}
+    for name, spec in _table(top.get("zones", {}), f"{where}: zones").items():
+        at = f"{where}: zones.{name}"
+        table = _table(spec, at)
+        _check_keys(table, _ZONE_KEYS, at)
+        try:
+            if "periods" in table:
+                rows = [
+                    (p.get("from"), p.get("offset"), p.get("abbreviation"))
+                    if isinstance(p, Mapping)
+                    else p
+                    for p in _list(table["periods"], f"{at}.periods")
+                ]
+                zones[name] = zone_of_record(
+                    name,
+                    periods=rows,  # type: ignore[arg-type]  # each row is checked there
+                    note=table.get("note"),
+                )
+            else:
+                zones[name] = zone_of_record(name, table.get("offset"), note=table.get("note"))
+        except ChronoError as exc:
+            raise ChronoError(f"{at}: {exc}") from None
+        if "weight" in table:
+            weights[name] = table["weight"]
+
+    def zone_of(value: object, at: str) -> object:
+        if isinstance(value, str) and value in zones:
+            return zones[value]
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ParseError(value, "a zone is written as text", where=at)
+        try:
+            return get_zone(value)
+        except ChronoError as exc:
+            raise _located(exc, at) from None
+
+    events: list[Event] = []
+    for k, spec in enumerate(_list(top.get("events", []), f"{where}: events")):
+        at = f"{where}: events[{k}]"
+        table = _table(spec, at)
+        _check_keys(table, _EVENT_KEYS, at)
+        if "id" not in table:
+            raise ChronoError(f"{at}: an event needs an id")
+        at = f"{at} (id {table['id']!r})"
+        try:
+            events.append(
+                Event(
+                    table["id"],
+                    table.get("when"),
+                    zone_of(table.get("zone"), at),  # type: ignore[arg-type]
+                    calendar=table.get("calendar", "gregorian"),
+                    tolerance=table.get("tolerance"),
+                    disambiguation=table.get("disambiguation"),
+                    source=table.get("source"),
+                    weight=table.get("weight", 1.0),
+                )
+            )
+        except ChronoError as exc:
+            raise _located(exc, at) from None
+    claims: list[Claim] = []
+    for k, spec in enumerate(_list(top.get("claims", []), f"{where}: claims")):
+        at = f"{where}: claims[{k}]"
+        table = _table(spec, at)
+        if "id" in table:
+            at = f"{at} (id {table['id']!r})"
+        kind = table.get("type")
+        if kind not in _CLAIM_KEYS:
+            raise ChronoError(
+                f"{at}: unknown claim type {kind!r}; expected one of " + ", ".join(_CLAIM_KEYS)
+            )
+        _check_keys(table, _CLAIM_KEYS[kind] | _COMMON, at)
+        common = {
+            "id": table.get("id"),
+            "source": table.get("source"),
+            "weight": table.get("weight", 1.0),
+        }
+        try:
+            claims.append(_claim(kind, table, common, functools.partial(zone_of, at=at)))
+        except ChronoError as exc:
+            raise _located(exc, at) from None
+        except TypeError as exc:
+            raise ChronoError(f"{at}: {exc}") from None
+    return events, claims, zones, weights, title
+
+
+def _claim(kind: str, t: Mapping[str, Any], common: dict[str, Any], zone_of: Any) -> Claim:
+    if kind == "at":
+        return At(
+            t.get("event"),  # type: ignore[arg-type]
+            t.get("when"),
+            zone_of(t.get("zone")),
+            calendar=t.get("calendar", "gregorian"),
+            tolerance=t.get("tolerance"),
+            disambiguation=t.get("disambiguation"),
+            **common,
+        )
+    if kind == "on-date":
+        return OnDate(
+            t.get("event"),  # type: ignore[arg-type]
+            t.get("date"),
+            zone_of(t.get("zone")),
+            calendar=t.get("calendar", "gregorian"),
+            **common,
+        )
+    if kind == "before":
+        return Before(t.get("first"), t.get("then"), **common)  # type: ignore[arg-type]
+    return Gap(
+        t.get("first"),  # type: ignore[arg-type]
+        t.get("then"),  # type: ignore[arg-type]
+        t.get("at_least"),
+        t.get("at_most"),
+        **common,
+    )
+
+
+def _located(exc: ChronoError, at: str) -> ChronoError:
+    """The same kind of error, its message prefixed with where in the file it arose."""
+    located = ChronoError(f"{at}: {exc}")
+    try:
+        located = type(exc).__new__(type(exc))
+        ChronoError.__init__(located, f"{at}: {exc}")
+    except TypeError:  # pragma: no cover - every ChronoError subclass is a ValueError
+        pass
+    return located
