@@ -118,7 +118,7 @@ class Chronology:
             if name not in self.zones:
                 raise ChronoError(f"zone_weights names {name!r}, which is not among the zones")
             zone = self.zones[name]
-            if zone.kind == "iana" or len(zone.transitions(-(2**40), 2**40)) > 0:
+            if zone.kind == "iana" or zone.fixed_offset is None:
                 raise ChronoError(
                     f"zone {name!r}: only a zone with one fixed offset can have a soft premise"
                 )
@@ -272,7 +272,7 @@ class Chronology:
         n = len(nodes) + 1 + len(znodes)
         premise_edges: list[Edge] = []
         for name, z in znodes.items():
-            off = self.zones[name].offset_seconds(0) * _US
+            off = (self.zones[name].fixed_offset or 0) * _US
             label = f"zone:{name}"
             premise_edges += [Edge(0, z, -off, label), Edge(z, 0, off, label)]
         compiled = self._compile(nodes, znodes)

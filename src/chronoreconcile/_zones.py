@@ -285,7 +285,7 @@ class Zone:
 
     def _ensure(self, seconds: int) -> None:
         # Called with an instant or a local time; the two lie within about a day.
-        if seconds + 2 * 86400 >= self._horizon:
+        if seconds + 2 * 86400 >= self._horizon and self._horizon < MAX_SECONDS:
             with self._lock:
                 if seconds + 2 * 86400 >= self._horizon:
                     self._extend_through(_year_of(min(seconds + 10 * 86400, MAX_SECONDS - 1)))
@@ -296,6 +296,13 @@ class Zone:
         if utc + 2 * 86400 >= self._horizon:
             self._ensure(utc)
         return bisect_right(self._trans, utc)
+
+    @property
+    def fixed_offset(self) -> int | None:
+        """The offset in seconds if this zone never changes it, else None."""
+        if self._rule is None and len(set(self._offs)) == 1:
+            return self._offs[0]
+        return None
 
     def offset_seconds(self, utc: int) -> int:
         """The offset in seconds in force at ``utc`` (UTC seconds since the epoch)."""
