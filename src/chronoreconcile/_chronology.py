@@ -227,7 +227,8 @@ class Chronology:
         edges = [Edge(v, u, -claim.min_us, cid)]
         if claim.max_us is not None:
             edges.append(Edge(u, v, claim.max_us, cid))
-        return _Compiled(cid, claim, weight, [edges], [claim.describe()])
+        # A difference claim has one option; its text is made only if a report needs it.
+        return _Compiled(cid, claim, weight, [edges], [])
 
     def _absolute(
         self,
@@ -307,7 +308,7 @@ class Chronology:
             network,
             nodes,
             znodes,
-            [*last._compiled, compiled],
+            _extend(last._compiled, compiled),
             conflicts=(),
             drop=(),
             exact=True,
@@ -334,6 +335,43 @@ class _EventAt(Claim):
     @property
     def events(self) -> tuple[str, ...]:
         return (self.event,)
+
+
+class _Shared(list[_Compiled]):
+    """A list of compiled claims that later reconciliations extend in place.
+
+    ``add`` appends one claim per call; copying 50,000 compiled claims each time would cost
+    more than the update itself, so every Reconciliation keeps the shared list and the
+    length it saw.
+    """
+
+
+def _extend(compiled: Sequence[_Compiled], more: _Compiled) -> Sequence[_Compiled]:
+    if isinstance(compiled, _View) and len(compiled) == len(compiled._shared):
+        shared = compiled._shared
+    else:
+        shared = _Shared(compiled)
+    shared.append(more)
+    return _View(shared, len(shared))
+
+
+class _View(Sequence[_Compiled]):
+    """The first ``n`` compiled claims of a shared list: what one reconciliation saw."""
+
+    def __init__(self, shared: _Shared, n: int) -> None:
+        self._shared = shared
+        self._n = n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, k: int) -> _Compiled:  # type: ignore[override]
+        if not -self._n <= k < self._n:
+            raise IndexError(k)
+        return self._shared[k % self._n]
+
+    def __iter__(self) -> Iterator[_Compiled]:
+        return itertools.islice(iter(self._shared), self._n)
 
 
 def _event_alternatives(event: Event) -> list[_Alternative]:
@@ -668,7 +706,7 @@ class Reconciliation:
         network: Network | None,
         nodes: Mapping[str, int],
         znodes: Mapping[str, int],
-        compiled: list[_Compiled],
+        compiled: Sequence[_Compiled],
         conflicts: Sequence[Conflict],
         drop: Sequence[str],
         exact: bool,
