@@ -199,24 +199,20 @@ def _fmt_instant(seconds: int) -> str:
     return u.isoformat(timespec="seconds" if u.second else "minutes") + "Z"
 
 
-def resolve_local(local: _dt.datetime, zone: Zone, disambiguation: str) -> tuple[int, ...]:
-    """The candidate offsets (seconds) for a naive local time, after disambiguation.
+def resolve_local(local: _dt.datetime, zone: Zone, disambiguation: str) -> int:
+    """The offset (seconds) at which a naive local time is read, after disambiguation.
 
-    With "raise" a repeated or skipped time is an error; with another choice the result
-    holds exactly one offset, except that disambiguation "both" (used by spans) returns
-    every candidate of a repeated time.
+    With "raise" a repeated or skipped time is an error naming the candidates or the gap.
     """
     secs = local_seconds(local)
     found = zone.resolve(secs)
     if len(found) == 1:
-        return (secs - found[0],)
+        return secs - found[0]
     if found:
         if disambiguation in ("earlier", "compatible"):
-            return (secs - found[0],)
+            return secs - found[0]
         if disambiguation == "later":
-            return (secs - found[-1],)
-        if disambiguation == "both":
-            return tuple(secs - u for u in found)
+            return secs - found[-1]
         _check_disambiguation(disambiguation)
         raise AmbiguousTimeError(
             _fmt_local(local),
@@ -225,11 +221,10 @@ def resolve_local(local: _dt.datetime, zone: Zone, disambiguation: str) -> tuple
         )
     t, before, after = zone.gap(secs)
     if disambiguation in ("later", "compatible"):
-        return (before,)
+        return before
     if disambiguation == "earlier":
-        return (after,)
-    if disambiguation != "both":
-        _check_disambiguation(disambiguation)
+        return after
+    _check_disambiguation(disambiguation)
     start = _EPOCH + _dt.timedelta(seconds=t + before)
     end = _EPOCH + _dt.timedelta(seconds=t + after)
     raise NonexistentTimeError(_fmt_local(local), zone.name, _fmt_local(start), _fmt_local(end))
@@ -267,7 +262,7 @@ def to_instant(
     z = zone if isinstance(zone, Zone) else get_zone(zone, zone_data=zone_data)
     if disambiguation not in DISAMBIGUATIONS:
         _check_disambiguation(disambiguation)
-    (offset,) = resolve_local(naive, z, disambiguation)
+    offset = resolve_local(naive, z, disambiguation)
     return _utc_from_local(naive, offset)
 
 
