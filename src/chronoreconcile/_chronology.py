@@ -65,13 +65,14 @@ class _Compiled:
 class Chronology:
     """Events plus claims; :meth:`reconcile` says whether they agree and what they imply.
 
-    >>> front = zone_of_record("front", "+10:00")
-    >>> chronology = Chronology(
-    ...     events=[Event("invasion"), Event("declaration")],
+    >>> import chronoreconcile as cr
+    >>> front = cr.zone_of_record("front", "+10:00")
+    >>> chronology = cr.Chronology(
+    ...     events=[cr.Event("invasion"), cr.Event("declaration")],
     ...     claims=[
-    ...         At("invasion", "1945-08-09T00:01", front, id="inv-time"),
-    ...         Gap("invasion", "declaration", "5h30m", "6h", id="nearly-six"),
-    ...         At("declaration", "1945-08-08T23:00", "Europe/Moscow", id="msk-11pm"),
+    ...         cr.At("invasion", "1945-08-09T00:01", front, id="inv-time"),
+    ...         cr.Gap("invasion", "declaration", "5h30m", "6h", id="nearly-six"),
+    ...         cr.At("declaration", "1945-08-08T23:00", "Europe/Moscow", id="msk-11pm"),
     ...     ],
     ... )
     >>> result = chronology.reconcile()

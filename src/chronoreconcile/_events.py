@@ -130,7 +130,7 @@ class Event:
     >>> Event("surrender", "1945-05-08T23:01", "+01:00").span
     Span(1945-05-08T22:01Z, 1945-05-08T22:02Z)
     >>> Event("declaration", "1945-08-08", "Europe/Moscow").span
-    Span(1945-08-07T20:00Z, 1945-08-08T20:00Z)
+    Span(1945-08-07T21:00Z, 1945-08-08T21:00Z)
 
     Precision follows what was written ("1945" is the local year, "1945-08-08T23" the
     hour); ``tolerance`` ("10m", "PT2H") widens both ends; EDTF marks are read

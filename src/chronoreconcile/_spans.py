@@ -55,7 +55,7 @@ def format_micros(micros: int) -> str:
 class Span:
     """The half-open range ``[start, end)`` of instants a record can denote, in UTC.
 
-    >>> Span.from_micros(-770_464_740_000_000, -770_464_680_000_000)
+    >>> Span.from_micros(-769_946_340_000_000, -769_946_280_000_000)
     Span(1945-08-08T14:01Z, 1945-08-08T14:02Z)
 
     ``note`` says what widened it beyond what was written (a default tolerance for an

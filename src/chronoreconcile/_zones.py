@@ -597,17 +597,25 @@ def _make_zone(name: str, zone_data: str | None) -> Zone:
 
 
 def _suggest(name: str) -> list[str]:
+    """Close IANA ids for a misspelt one: the best match, and any nearly as good."""
     zones = sorted(available_zones())
     lowered = {z.lower(): z for z in zones}
     if name.lower() in lowered:
         return [lowered[name.lower()]]
-    close = difflib.get_close_matches(name, zones, n=3, cutoff=0.75)
-    if not close:
-        # Match on the city alone: "Moskow" -> "Europe/Moscow".
-        cities = {z.rsplit("/", 1)[-1].lower(): z for z in zones}
-        hits = difflib.get_close_matches(name.rsplit("/", 1)[-1].lower(), cities, n=3, cutoff=0.75)
-        close = [cities[h] for h in hits]
-    return close
+    cities = {z.rsplit("/", 1)[-1].lower(): z for z in zones}
+    scored: dict[str, float] = {}
+    # Whole ids ("Europe/Moskow"), then the city alone ("Moskow" -> "Europe/Moscow").
+    for candidate in zones:
+        scored[candidate] = difflib.SequenceMatcher(None, name, candidate).ratio()
+    city = name.rsplit("/", 1)[-1].lower()
+    for key, zone in cities.items():
+        ratio = difflib.SequenceMatcher(None, city, key).ratio()
+        scored[zone] = max(scored[zone], ratio)
+    best = max(scored.values(), default=0.0)
+    if best < 0.82:
+        return []
+    close = sorted((z for z, r in scored.items() if r >= best - 0.05), key=lambda z: -scored[z])
+    return close[:3]
 
 
 def fixed_zone(offset: int, name: str | None = None) -> Zone:
