@@ -30,7 +30,7 @@ __all__ = ["At", "Before", "Claim", "Gap", "OnDate", "claim_kind"]
 
 _US = 10**6
 _DAY = 86400 * _US
-_TIME_OF_DAY = re.compile(r"T?(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?")
+_TIME_OF_DAY = re.compile(r"T?(?P<h>[0-9]{2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?")
 
 
 def _event_id(value: object, role: str) -> str:

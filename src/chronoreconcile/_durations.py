@@ -42,10 +42,10 @@ _UNIT_WORDS = {
     "second": "s",
     "seconds": "s",
 }
-_HUMAN_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)")
+_HUMAN_RE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([a-zA-Z]+)")
 _ISO_RE = re.compile(
-    r"P(?:(?P<w>\d+(?:[.,]\d+)?)W)?(?:(?P<d>\d+(?:[.,]\d+)?)D)?"
-    r"(?:T(?:(?P<h>\d+(?:[.,]\d+)?)H)?(?:(?P<m>\d+(?:[.,]\d+)?)M)?(?:(?P<s>\d+(?:[.,]\d+)?)S)?)?"
+    r"P(?:(?P<w>[0-9]+(?:[.,][0-9]+)?)W)?(?:(?P<d>[0-9]+(?:[.,][0-9]+)?)D)?"
+    r"(?:T(?:(?P<h>[0-9]+(?:[.,][0-9]+)?)H)?(?:(?P<m>[0-9]+(?:[.,][0-9]+)?)M)?(?:(?P<s>[0-9]+(?:[.,][0-9]+)?)S)?)?"
 )
 
 
@@ -69,7 +69,7 @@ def parse_duration(value: object, *, what: str = "duration") -> int:
     text = value.strip()
     if text.startswith("-"):
         raise ParseError(value, f"a {what} cannot be negative")
-    if re.search(r"(?i)\b(months?|mo|years?|yrs?|y)\b|P\d+[YM]|P.*\d+Y", text):
+    if re.search(r"(?i)\b(months?|mo|years?|yrs?|y)\b|P[0-9]+[YM]|P.*[0-9]+Y", text):
         unit = "year" if re.search(r"(?i)y", text) else "month"
         raise ParseError(value, f"a {unit} has no fixed length; write the duration in days")
     if text.upper().startswith("P"):

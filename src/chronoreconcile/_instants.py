@@ -54,8 +54,8 @@ _DateTime = pendulum.DateTime
 # --- local time text ----------------------------------------------------------------------
 
 _LOCAL_RE = re.compile(
-    r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})[T ](?P<h>\d{2}):(?P<mi>\d{2})"
-    r"(?::(?P<s>\d{2})(?:[.,](?P<f>\d{1,6}))?)?"
+    r"(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})[T ](?P<h>[0-9]{2}):(?P<mi>[0-9]{2})"
+    r"(?::(?P<s>[0-9]{2})(?:[.,](?P<f>[0-9]{1,6}))?)?"
 )
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -100,6 +100,23 @@ def parse_local(text: str) -> _dt.datetime:
     ...
     chronoreconcile._errors.ParseError: cannot read '1945-02-30T12:00': day 30 of February 1945; it has 28 days
     """
+    n = len(text)
+    if (
+        (n == 16 or (n == 19 and text[16] == ":"))
+        and text[4] == "-"
+        and text[7] == "-"
+        and text[10] in "T "
+        and text[13] == ":"
+        and text.isascii()
+    ):
+        # The common shapes, checked by position: fromisoformat then reads the digits.
+        try:
+            value = _dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            if value.tzinfo is None:
+                return value
     m = _LOCAL_RE.fullmatch(text)
     if m is None:
         raise ParseError(text, _local_shape_problem(text))
@@ -115,14 +132,14 @@ def parse_local(text: str) -> _dt.datetime:
 
 def _local_shape_problem(text: str) -> str:
     stripped = text.strip()
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2}(T\d{2})?)?)?", stripped):
+    if re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2})?)?)?", stripped):
         return (
             "a date or hour is a span, not one local time; give hours and minutes"
             " (YYYY-MM-DDTHH:MM) or use Event(...).span for the whole span"
         )
-    if re.search(r"(Z|[+\-]\d{2}(:?\d{2})?)$", stripped) and "T" in stripped:
+    if re.search(r"(Z|[+\-][0-9]{2}(:?[0-9]{2})?)$", stripped) and "T" in stripped:
         return "it carries an offset, so it is an instant, not a local time; use parse_instant"
-    if re.fullmatch(r".*\.\d{7,}", stripped):
+    if re.fullmatch(r".*\.[0-9]{7,}", stripped):
         return "fractions finer than a microsecond are not kept; give at most 6 digits"
     return "expected a local time YYYY-MM-DDTHH:MM[:SS[.ffffff]]"
 
@@ -258,11 +275,14 @@ def to_instant(
     >>> to_instant("1945-09-30T01:30", "America/New_York", disambiguation="later")
     DateTime(1945, 9, 30, 6, 30, 0, tzinfo=Timezone('UTC'))
     """
-    naive = _as_local(local)
-    z = zone if isinstance(zone, Zone) else get_zone(zone, zone_data=zone_data)
+    naive = parse_local(local) if type(local) is str else _as_local(local)
+    z = zone if type(zone) is Zone else get_zone(zone, zone_data=zone_data)
     if disambiguation not in DISAMBIGUATIONS:
         _check_disambiguation(disambiguation)
-    offset = resolve_local(naive, z, disambiguation)
+    d = naive - _EPOCH
+    offset = z.unique_offset(d.days * 86400 + d.seconds)
+    if offset is None:
+        offset = resolve_local(naive, z, disambiguation)
     return _utc_from_local(naive, offset)
 
 
@@ -330,8 +350,8 @@ def dates_by_zone(
 # --- RFC 9557 -----------------------------------------------------------------------------
 
 _RFC9557_RE = re.compile(
-    r"(?P<local>\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)"
-    r"(?P<offset>[Zz]|[+\-\u2212]\d{2}(?::?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)?)?"
+    r"(?P<local>[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?)"
+    r"(?P<offset>[Zz]|[+\-\u2212][0-9]{2}(?::?[0-9]{2}(?::?[0-9]{2}(?:[.,][0-9]+)?)?)?)?"
     r"(?P<annotations>(?:\[[^\[\]]*\])*)"
 )
 _ANNOTATION_RE = re.compile(r"\[(?P<critical>!?)(?P<body>[^\[\]]*)\]")
@@ -406,14 +426,19 @@ def parse_instant(
             )
         return _utc_from_local(local, given)
     zone = _lookup_zone(zone_name, zones, zone_data, text)
+    if exact:
+        # "Z" with a zone names the instant; the zone is only how to show it (Temporal).
+        return _utc_from_local(local, 0)
     if given is None or offset == "ignore":
         return to_instant(local, zone, disambiguation=disambiguation)
-    if exact or offset == "use":
+    if offset == "use":
         return _utc_from_local(local, given)
     secs = local_seconds(local)
     candidates = [secs - u for u in zone.resolve(secs)]
     has_seconds = off_text.count(":") == 2 or (len(off_text.lstrip("+-\u2212")) == 6)
-    for cand in candidates:
+    # An exact match first: in a fold of a few seconds (Pacific/Gambier left LMT -08:59:48
+    # for -09:00 in 1912) both candidates round to the same minute.
+    for cand in sorted(candidates, key=lambda c: c != given):
         # Temporal lets an offset written to the minute match a zone offset that has
         # seconds (LMT): "+02:30" stands for Moscow's +02:30:17.
         if cand == given or (not has_seconds and _round_minutes(cand) == given):

@@ -58,14 +58,18 @@ class LocalRange:
         return self.text
 
 
-_RANGE_SPLIT = re.compile(r"/(?!\d{1,2}(?:\D|$))")
+_RANGE_SPLIT = re.compile(r"/(?![0-9]{1,2}(?:[^0-9]|$))")
 _TIME_RE = re.compile(
-    r"(?:[Tt]|\s+)(?P<h>\d{2})(?::(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,](?P<f>\d{1,6}))?)?)?\s*"
+    r"(?:[Tt]|\s+)(?P<h>[0-9]{2})(?::(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2})(?:[.,](?P<f>[0-9]{1,6}))?)?)?\s*"
 )
-_OFFSET_TAIL = re.compile(r"(?<=\d)(?P<off>Z|z|[+\-\u2212]\d{2}(?::?\d{2}(?::?\d{2})?)?)$")
+_OFFSET_TAIL = re.compile(
+    r"(?<=[0-9])(?P<off>Z|z|[+\-\u2212][0-9]{2}(?::?[0-9]{2}(?::?[0-9]{2})?)?)$"
+)
 _NOON = re.compile(r"\s*(?:T|\s)?\s*(?:noon|正午|midday)\s*", re.IGNORECASE)
 _MIDNIGHT = re.compile(r"(?i)midnight|真夜中|午前0時")
-_UNSPECIFIED = re.compile(r"^(?P<y>\d{1,3}X{1,3}|\d{4})(?:-(?P<m>\d{2}|XX)(?:-(?P<d>\d{2}|XX))?)?$")
+_UNSPECIFIED = re.compile(
+    r"^(?P<y>[0-9]{1,3}X{1,3}|[0-9]{4})(?:-(?P<m>[0-9]{2}|XX)(?:-(?P<d>[0-9]{2}|XX))?)?$"
+)
 
 
 def parse_when(text: str, calendar: str = "gregorian") -> LocalRange:
@@ -127,7 +131,7 @@ def _parse_side(side: str, calendar: str, whole: str) -> LocalRange:
         )
     offset: int | None = None
     m = _OFFSET_TAIL.search(body)
-    if m and re.search(r"[T\s]\d{2}", body[: m.start()]):
+    if m and re.search(r"[T\s][0-9]{2}", body[: m.start()]):
         off_text = m["off"]
         offset = 0 if off_text in "Zz" else parse_offset(off_text.replace("\u2212", "-"))
         body = body[: m.start()]

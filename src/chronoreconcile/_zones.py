@@ -57,7 +57,7 @@ def format_offset(seconds: int) -> str:
 
 
 _OFFSET_RE = re.compile(
-    r"(?:UTC|GMT)?(?P<sign>[+\-\u2212])(?P<h>\d{1,2})(?::?(?P<m>\d{2})(?::?(?P<s>\d{2}))?)?\Z"
+    r"(?:UTC|GMT)?(?P<sign>[+\-\u2212])(?P<h>[0-9]{1,2})(?::?(?P<m>[0-9]{2})(?::?(?P<s>[0-9]{2}))?)?\Z"
 )
 
 
@@ -136,8 +136,8 @@ class _PosixRule:
 
 
 _POSIX_NAME = r"(?:<[^>]+>|[A-Za-z]{3,})"
-_POSIX_OFF = r"[+-]?\d{1,3}(?::\d{2}(?::\d{2})?)?"
-_POSIX_DATE = r"(?:J\d{1,3}|\d{1,3}|M\d{1,2}\.\d\.\d)(?:/" + _POSIX_OFF + r")?"
+_POSIX_OFF = r"[+-]?[0-9]{1,3}(?::[0-9]{2}(?::[0-9]{2})?)?"
+_POSIX_DATE = r"(?:J[0-9]{1,3}|[0-9]{1,3}|M[0-9]{1,2}\.[0-9]\.[0-9])(?:/" + _POSIX_OFF + r")?"
 _POSIX_RE = re.compile(
     rf"(?P<std>{_POSIX_NAME})(?P<stdoff>{_POSIX_OFF})"
     rf"(?:(?P<dst>{_POSIX_NAME})(?P<dstoff>{_POSIX_OFF})?"
@@ -273,6 +273,10 @@ class Zone:
                     self._abbrs.append(abbr)
                     self._dst.append(is_dst)
                     last = t
+                elif t == last and self._trans:
+                    # Daylight time all year ("EST5EDT,0/0,J365/25", RFC 8536 3.3.1): one
+                    # year's end and the next year's start coincide, and the start wins.
+                    self._offs[-1], self._abbrs[-1], self._dst[-1] = off, abbr, is_dst
         self._next_year = year + 1
         # A rule's transitions fire within a few days of the year's start at the latest
         # (POSIX allows times up to 167 hours), so everything up to a week before the next
@@ -323,6 +327,20 @@ class Zone:
                 " it says nothing about earlier instants"
             )
 
+    def unique_offset(self, local: int) -> int | None:
+        """The offset at which ``local`` seconds is read, when it is neither repeated nor skipped.
+
+        The fast path of to_instant: one bisection. None sends the caller to :meth:`resolve`.
+        """
+        if local + 2 * 86400 >= self._horizon or self._valid_from is not None:
+            return None
+        trans = self._trans
+        i = bisect_right(trans, local - self._max_off)
+        if i == len(trans) or trans[i] > local - self._min_off:
+            # No transition can fall between the instant and the local time.
+            return self._offs[i]
+        return None
+
     def resolve(self, local: int) -> tuple[int, ...]:
         """Every instant (UTC seconds) whose local time here is ``local`` seconds.
 
@@ -347,8 +365,11 @@ class Zone:
                     found.append(u)
             out = tuple(found)
         if self._valid_from is not None:
-            for u in out:
-                self._check_valid(u)
+            # Candidates before a zone of record's first start are not its local times.
+            valid = tuple(u for u in out if u >= self._valid_from)
+            if not valid and out:
+                self._check_valid(out[0])
+            return valid
         return out
 
     def gap(self, local: int) -> tuple[int, int, int]:
@@ -546,6 +567,8 @@ def _load_iana(name: str, zone_data: str | None) -> Zone:
 _ZoneCacheKey = tuple[str, str | None]
 _CACHE: dict[_ZoneCacheKey, Zone] = {}
 _CACHE_LOCK = threading.Lock()
+# The same zones by name alone, for the common call without zone_data: one dict look-up.
+_BY_NAME: dict[str, Zone] = {}
 
 ZoneLike = str | Zone
 
@@ -560,6 +583,10 @@ def get_zone(zone: ZoneLike, *, zone_data: str | None = None) -> Zone:
     ...
     chronoreconcile._errors.UnknownZoneError: unknown zone 'Europe/Moskow'; did you mean 'Europe/Moscow'?
     """
+    if zone_data is None and type(zone) is str:
+        found = _BY_NAME.get(zone)
+        if found is not None:
+            return found
     if isinstance(zone, Zone):
         return zone
     if not isinstance(zone, str):
@@ -572,6 +599,8 @@ def get_zone(zone: ZoneLike, *, zone_data: str | None = None) -> Zone:
         found = _CACHE.get(key)
         if found is None:
             found = _CACHE[key] = _make_zone(zone, zone_data)
+            if zone_data is None:
+                _BY_NAME[zone] = found
     return found
 
 
