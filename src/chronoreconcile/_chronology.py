@@ -30,7 +30,7 @@ from ._events import Event
 from ._network import Edge, Network, Solution, _min_hitting_set, min_weight_drop
 from ._spans import Span, format_micros, local_range_intervals, merge_intervals
 from ._verdicts import Status, UnknownEventError, Verdict, describe_local, judge, zone_phrase
-from ._zones import Zone, format_offset, get_zone, tzdata_version
+from ._zones import Zone, format_offset, get_zone, parse_offset, tzdata_version, zone_of_record
 
 __all__ = ["Chronology", "Conflict", "Reconciliation"]
 
@@ -109,7 +109,11 @@ class Chronology:
         self.zones: dict[str, Zone] = {}
         if isinstance(zones, Mapping):
             for name, z in zones.items():
-                self.zones[name] = get_zone(z)
+                # A name mapped to an offset is a zone of record of that name.
+                if isinstance(z, str) and parse_offset(z) is not None:
+                    self.zones[name] = zone_of_record(name, z)
+                else:
+                    self.zones[name] = get_zone(z)
         elif zones is not None:
             for z in zones:
                 zone = get_zone(z)
@@ -180,7 +184,11 @@ class Chronology:
         from ._loading import load
 
         events, claims, zones, weights, title = load(data, where)
-        return cls(events, claims, zones, zone_weights=weights, title=title)
+        try:
+            return cls(events, claims, zones, zone_weights=weights, title=title)
+        except ChronoError as exc:
+            exc.args = (f"{where}: {exc}",)
+            raise
 
     # -- compiling -------------------------------------------------------------------------
 
@@ -592,8 +600,13 @@ def _explain(
         derived = "; ".join(
             f"so the {eid} was {_span_text(span)}" for eid, span in spans.items() if span
         )
-        verdict = judge(last.claim, spans)
-        ending = f"{derived}; {last.cid}: {verdict.explanation}"
+        if isinstance(last.claim, _EventAt):
+            (eid,) = last.claim.events
+            ending = f"{derived}; but {eid}'s own record says {' or '.join(last.option_texts)}"
+            if last.zone is not None:
+                ending += f" {zone_phrase(last.zone)}"
+        else:
+            ending = f"{derived}; {last.cid}: {judge(last.claim, spans).explanation}"
     else:
         ending = f"{last.cid} says {_statement(last)}"
     text = "; ".join([*steps, ending])

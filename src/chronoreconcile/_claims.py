@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from ._durations import format_duration, parse_duration
 from ._errors import ChronoError, ParseError
 from ._events import Event
 from ._instants import DISAMBIGUATIONS
-from ._parsing import APPROXIMATE_DEFAULTS, LocalRange, parse_when
+from ._parsing import LocalRange, parse_when
 from ._spans import local_range_intervals, merge_intervals
 from ._zones import Zone, ZoneLike, fixed_zone, get_zone
 
@@ -124,7 +124,7 @@ def _absolute(
     if tolerance is not None:
         tol = parse_duration(tolerance, what="tolerance")
     elif local.approximate:
-        tol = APPROXIMATE_DEFAULTS[local.precision]
+        tol = local.approximate_default
     if tol:
         intervals = merge_intervals([(a - tol, b + tol) for a, b in intervals])
     label = text if not tol else f"{text} ±{format_duration(tol)}"
@@ -147,6 +147,7 @@ class At(Claim):
     event: str
     when: object
     zone: ZoneLike | None = None
+    _: KW_ONLY
     calendar: str = "gregorian"
     tolerance: object = None
     disambiguation: str | None = None
@@ -245,6 +246,7 @@ class OnDate(Claim):
     event: str
     date: object
     zone: ZoneLike | None = None
+    _: KW_ONLY
     calendar: str = "gregorian"
     id: str | None = None
     source: str | None = None
@@ -297,6 +299,7 @@ class Before(Claim):
     kind: ClassVar[str] = "before"
     first: str
     then: str
+    _: KW_ONLY
     id: str | None = None
     source: str | None = None
     weight: float = 1.0
@@ -340,6 +343,7 @@ class Gap(Claim):
     then: str
     at_least: object
     at_most: object = None
+    _: KW_ONLY
     id: str | None = None
     source: str | None = None
     weight: float = 1.0

@@ -20,6 +20,7 @@ MICROS = {
     "m": 60 * 10**6,
     "s": 10**6,
 }
+_LIMIT = 10**4 * 366 * 86400 * 10**6
 _UNIT_WORDS = {
     "w": "w",
     "wk": "w",
@@ -42,6 +43,7 @@ _UNIT_WORDS = {
     "second": "s",
     "seconds": "s",
 }
+_CALENDAR_UNITS = {"y", "yr", "yrs", "year", "years", "mo", "mon", "month", "months"}
 _HUMAN_RE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([a-zA-Z]+)")
 _ISO_RE = re.compile(
     r"P(?:(?P<w>[0-9]+(?:[.,][0-9]+)?)W)?(?:(?P<d>[0-9]+(?:[.,][0-9]+)?)D)?"
@@ -63,7 +65,7 @@ def parse_duration(value: object, *, what: str = "duration") -> int:
         micros = (value.days * 86400 + value.seconds) * 10**6 + value.microseconds
         if micros < 0:
             raise ParseError(str(value), f"a {what} cannot be negative")
-        return micros
+        return _limited(micros, value)
     if not isinstance(value, str):
         raise ParseError(value, f"expected a {what} such as '5h30m' or 'PT5H30M'")
     text = value.strip()
@@ -76,20 +78,30 @@ def parse_duration(value: object, *, what: str = "duration") -> int:
         m = _ISO_RE.fullmatch(text.upper())
         if m is None or text.upper() in ("P", "PT") or text.upper().endswith("T"):
             raise ParseError(value, "not an ISO 8601 duration such as 'PT5H30M' or 'P1D'")
-        return sum(_amount(m[u], u, value) for u in "wdhms" if m[u])
+        return _limited(sum(_amount(m[u], u, value) for u in "wdhms" if m[u]), value)
     total = 0
     pos = 0
     for part in _HUMAN_RE.finditer(text):
         if part.start() != pos:
             break
-        key = _UNIT_WORDS.get(part[2].lower())
+        word = part[2].lower()
+        if word in _CALENDAR_UNITS:
+            unit = "year" if word.startswith("y") else "month"
+            raise ParseError(value, f"a {unit} has no fixed length; write the duration in days")
+        key = _UNIT_WORDS.get(word)
         if key is None:
             raise ParseError(value, f"unknown unit {part[2]!r}; use w, d, h, m or s")
         total += _amount(part[1], key, value)
         pos = part.end()
     if pos == 0 or text[pos:].strip():
         raise ParseError(value, f"expected a {what} such as '5h30m', '90m', '1d' or 'PT5H30M'")
-    return total
+    return _limited(total, value)
+
+
+def _limited(micros: int, value: object) -> int:
+    if micros > _LIMIT:
+        raise ParseError(value, "a duration longer than 10,000 years is out of range")
+    return micros
 
 
 def _amount(number: str, unit: str, value: object) -> int:
@@ -100,9 +112,7 @@ def _amount(number: str, unit: str, value: object) -> int:
         micros += scaled // 10 ** len(frac)
         if scaled % 10 ** len(frac):
             raise ParseError(value, "a duration finer than a microsecond is not kept")
-    if micros > 10**4 * 366 * MICROS["d"]:
-        raise ParseError(value, "a duration longer than 10,000 years is out of range")
-    return micros
+    return _limited(micros, value)
 
 
 def format_duration(micros: int) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ._durations import format_duration, parse_duration
 from ._errors import ChronoError
 from ._instants import DISAMBIGUATIONS
-from ._parsing import APPROXIMATE_DEFAULTS, LocalRange, parse_when
+from ._parsing import LocalRange, parse_when
 from ._spans import Span, local_range_to_span, micros_of
 from ._zones import Zone, ZoneLike, fixed_zone, get_zone
 
@@ -101,16 +101,20 @@ def _from_local(
         notes.append("uncertain (EDTF '?'): as written")
     span = Span(start, end, "; ".join(notes))
     if local.approximate and tol is None:
-        tol = APPROXIMATE_DEFAULTS[local.precision]
+        tol = local.approximate_default
         span = span.widened(
             tol,
             _join(
                 span.note,
-                f"approximate: ±{format_duration(tol)} by default for a {local.precision}",
+                f"approximate: ±{format_duration(tol)} by default for {_article(local.unit or local.precision)}",
             ),
         )
         return Resolved(span, local, zone)
     return Resolved(_tolerate(span, tol, local), local, zone)
+
+
+def _article(word: str) -> str:
+    return f"an {word}" if word == "hour" else f"a {word}"
 
 
 def _tolerate(span: Span, tol: int | None, local: LocalRange | None) -> Span:

@@ -6,6 +6,7 @@ Every key is checked: an unknown one is an error naming where it stands, so that
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 from collections.abc import Mapping
 from typing import Any
@@ -78,6 +79,8 @@ def load(
         table = _table(spec, at)
         _check_keys(table, _ZONE_KEYS, at)
         try:
+            if "periods" in table and "offset" in table:
+                raise ChronoError("give offset or periods, not both")
             if "periods" in table:
                 rows = [
                     (p.get("from"), p.get("offset"), p.get("abbreviation"))
@@ -97,17 +100,14 @@ def load(
         if "weight" in table:
             weights[name] = table["weight"]
 
-    def zone_of(value: object, at: str) -> object:
+    def zone_of(value: object, at: str = "") -> object:
         if isinstance(value, str) and value in zones:
             return zones[value]
         if value is None:
             return None
         if not isinstance(value, str):
-            raise ParseError(value, "a zone is written as text", where=at)
-        try:
-            return get_zone(value)
-        except ChronoError as exc:
-            raise _located(exc, at) from None
+            raise ParseError(value, "a zone is written as text")
+        return get_zone(value)
 
     events: list[Event] = []
     for k, spec in enumerate(_list(top.get("events", []), f"{where}: events")):
@@ -121,7 +121,7 @@ def load(
             events.append(
                 Event(
                     table["id"],
-                    table.get("when"),
+                    _text(table.get("when")),
                     zone_of(table.get("zone"), at),  # type: ignore[arg-type]
                     calendar=table.get("calendar", "gregorian"),
                     tolerance=table.get("tolerance"),
@@ -162,7 +162,9 @@ def _claim(kind: str, t: Mapping[str, Any], common: dict[str, Any], zone_of: Any
     if kind == "at":
         return At(
             t.get("event"),  # type: ignore[arg-type]
-            t.get("when"),
+            [_text(w) for w in t["when"]]
+            if isinstance(t.get("when"), list)
+            else _text(t.get("when")),
             zone_of(t.get("zone")),
             calendar=t.get("calendar", "gregorian"),
             tolerance=t.get("tolerance"),
@@ -172,7 +174,7 @@ def _claim(kind: str, t: Mapping[str, Any], common: dict[str, Any], zone_of: Any
     if kind == "on-date":
         return OnDate(
             t.get("event"),  # type: ignore[arg-type]
-            t.get("date"),
+            _text(t.get("date")),
             zone_of(t.get("zone")),
             calendar=t.get("calendar", "gregorian"),
             **common,
@@ -189,11 +191,13 @@ def _claim(kind: str, t: Mapping[str, Any], common: dict[str, Any], zone_of: Any
 
 
 def _located(exc: ChronoError, at: str) -> ChronoError:
-    """The same kind of error, its message prefixed with where in the file it arose."""
-    located = ChronoError(f"{at}: {exc}")
-    try:
-        located = type(exc).__new__(type(exc))
-        ChronoError.__init__(located, f"{at}: {exc}")
-    except TypeError:  # pragma: no cover - every ChronoError subclass is a ValueError
-        pass
-    return located
+    """The same error, its type and attributes kept, its message prefixed with where it arose."""
+    exc.args = (f"{at}: {exc}",)
+    return exc
+
+
+def _text(value: object) -> object:
+    """TOML's native dates and times as the ISO 8601 text they were written as."""
+    if isinstance(value, _dt.date | _dt.time):
+        return value.isoformat()
+    return value

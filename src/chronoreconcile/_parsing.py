@@ -26,6 +26,20 @@ _DAY = 86400 * _US
 # The tolerance a bare "~" (EDTF "approximate") adds on each side when no explicit
 # tolerance is given: one unit of what was written, except that "about 17:00" is
 # read as within a quarter of an hour rather than within a minute.
+# Precisions from the finest to the coarsest.
+_ORDER = [
+    "fraction",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "millennium",
+]
+
 APPROXIMATE_DEFAULTS: dict[str, int] = {
     "millennium": 366 * _DAY,
     "century": 366 * _DAY,
@@ -52,6 +66,12 @@ class LocalRange:
     offset: int | None = None  # an offset written in the text itself ("...+01:00", "Z")
     text: str = ""
     calendar: str = "gregorian"
+    unit: str = ""  # the precision a bare "~" widens by; a range takes its coarser end's
+
+    @property
+    def approximate_default(self) -> int:
+        """The tolerance a bare "~" adds on each side (APPROXIMATE_DEFAULTS)."""
+        return APPROXIMATE_DEFAULTS[self.unit or self.precision]
 
     def label(self) -> str:
         """The text as the source wrote it, for explanations."""
@@ -65,6 +85,7 @@ _TIME_RE = re.compile(
 _OFFSET_TAIL = re.compile(
     r"(?<=[0-9])(?P<off>Z|z|[+\-\u2212][0-9]{2}(?::?[0-9]{2}(?::?[0-9]{2})?)?)$"
 )
+_TIME_BEFORE_OFFSET = re.compile(r"(?:T[0-9]{2}|[0-9]{2}:[0-9]{2})(?::[0-9]{2}(?:[.,][0-9]+)?)?$")
 _NOON = re.compile(r"\s*(?:T|\s)?\s*(?:noon|正午|midday)\s*", re.IGNORECASE)
 _MIDNIGHT = re.compile(r"(?i)midnight|真夜中|午前0時")
 _UNSPECIFIED = re.compile(
@@ -110,6 +131,7 @@ def parse_when(text: str, calendar: str = "gregorian") -> LocalRange:
             first.offset,
             raw,
             calendar,
+            max(first.unit or first.precision, last.unit or last.precision, key=_ORDER.index),
         )
     return _parse_side(raw, calendar, text)
 
@@ -131,7 +153,8 @@ def _parse_side(side: str, calendar: str, whole: str) -> LocalRange:
         )
     offset: int | None = None
     m = _OFFSET_TAIL.search(body)
-    if m and re.search(r"[T\s][0-9]{2}", body[: m.start()]):
+    # Only a time of day carries an offset: "…T23:01+03:00", not the "-15" of "Showa 20-08-15".
+    if m and _TIME_BEFORE_OFFSET.search(body[: m.start()]):
         off_text = m["off"]
         offset = 0 if off_text in "Zz" else parse_offset(off_text.replace("\u2212", "-"))
         body = body[: m.start()]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pendulum
 
-from ._errors import ChronoError, NonexistentTimeError
+from ._errors import AmbiguousTimeError, ChronoError, NonexistentTimeError
 from ._instants import instant_from_seconds, utc_seconds
 from ._zones import MAX_SECONDS, MIN_SECONDS, Zone, format_offset
 
@@ -128,42 +128,62 @@ def _aware(value: _dt.datetime, what: str) -> _dt.datetime:
     return value
 
 
-def _first_at_or_after(local_us: int, zone: Zone, disambiguation: str | None) -> int:
-    """The earliest instant whose local time in ``zone`` is ``local_us`` or later.
+def _pieces(start_local_us: int, end_local_us: int, zone: Zone) -> list[tuple[int, int, int]]:
+    """The instants whose local time lies in ``[start, end)``: (lo, hi, offset µs) per piece.
 
-    That is the earliest candidate of a repeated local time, and for a skipped one the
-    instant of the transition that skipped it. With a disambiguation the end is resolved
-    as to_instant would resolve it instead.
+    The instants that could matter lie within the zone's offsets of the local range; cut
+    that window where the offset changes, and in each piece, where the local time is the
+    instant plus one offset, the share of the range is a single interval.
     """
+    lo_s = max(start_local_us // _US - zone.max_offset - 1, MIN_SECONDS)
+    hi_s = min(end_local_us // _US - zone.min_offset + 2, MAX_SECONDS)
+    if zone.valid_from is not None:
+        lo_s = max(lo_s, zone.valid_from)
+        if hi_s <= lo_s:
+            zone.offset_seconds(lo_s - 1)  # raises: before the zone of record starts
+    cuts = zone.transitions(lo_s, hi_s)
+    bounds = [lo_s, *(t for t, _, _ in cuts), hi_s]
+    offsets = [zone.offset_seconds(lo_s), *(after for _, _, after in cuts)]
+    out = []
+    for k, off_s in enumerate(offsets):
+        off = off_s * _US
+        lo = max(bounds[k] * _US, start_local_us - off)
+        hi = min(bounds[k + 1] * _US, end_local_us - off)
+        if lo < hi:
+            out.append((lo, hi, off))
+    return out
+
+
+def _resolve_us(local_us: int, zone: Zone, disambiguation: str) -> int:
+    """The instant (µs) one local time denotes under a disambiguation other than "raise"."""
     secs, us = divmod(local_us, _US)
     found = zone.resolve(secs)
     if found:
-        if disambiguation == "later":
-            return found[-1] * _US + us
-        return found[0] * _US + us
-    t, before, after = zone.gap(secs)
-    if disambiguation in ("later", "compatible"):
-        return (secs - before) * _US + us
-    if disambiguation == "earlier":
-        return (secs - after) * _US + us
-    return t * _US
+        return (found[-1] if disambiguation == "later" else found[0]) * _US + us
+    _, before, after = zone.gap(secs)
+    shift = after if disambiguation == "earlier" else before
+    return (secs - shift) * _US + us
 
 
-def _last_before(local_us: int, zone: Zone, disambiguation: str | None) -> int:
-    """The end of the instants whose local time is before ``local_us`` (exclusive bound)."""
-    secs, us = divmod(local_us, _US)
-    found = zone.resolve(secs)
-    if found:
-        if disambiguation in ("earlier", "compatible"):
-            return found[0] * _US + us
-        # Without a choice a repeated end time keeps the second pass through it.
-        return found[-1] * _US + us
+def _gap_error(start_local_us: int, zone: Zone, describe: str) -> NonexistentTimeError:
+    secs = start_local_us // _US
     t, before, after = zone.gap(secs)
-    if disambiguation in ("later", "compatible"):
-        return (secs - before) * _US + us
-    if disambiguation == "earlier":
-        return (secs - after) * _US + us
-    return t * _US
+    local = _EPOCH + _dt.timedelta(microseconds=start_local_us)
+    gap_start = _EPOCH + _dt.timedelta(seconds=t + before)
+    gap_end = _EPOCH + _dt.timedelta(seconds=t + after)
+    return NonexistentTimeError(
+        describe or local.isoformat(sep=" ", timespec="minutes"),
+        zone.name,
+        gap_start.isoformat(sep=" ", timespec="minutes"),
+        gap_end.isoformat(sep=" ", timespec="minutes")
+        + f" ({format_offset(before)} to {format_offset(after)})",
+    )
+
+
+def _repeated(pieces: list[tuple[int, int, int]]) -> bool:
+    """Whether some local time in the range is shown by two pieces (a fold inside it)."""
+    local = sorted((lo + off, hi + off) for lo, hi, off in pieces)
+    return any(b[0] < a[1] for a, b in itertools.pairwise(local))
 
 
 def local_range_to_span(
@@ -174,31 +194,41 @@ def local_range_to_span(
     disambiguation: str | None = None,
     describe: str = "",
 ) -> tuple[int, int, bool]:
-    """The hull of instants whose local time in ``zone`` lies in ``[start, end)``.
+    """The hull of the instants that the local times in ``[start, end)`` denote in ``zone``.
 
-    Returns (start µs, end µs, repeated) where ``repeated`` says a fold at either end made
-    the span cover both candidates. With ``disambiguation`` None a range that the zone
-    skipped entirely is a NonexistentTimeError; with one, each end is resolved by it.
+    Returns (start µs, end µs, repeated), ``repeated`` saying that a fold inside the range
+    made some local time stand for two instants. With ``disambiguation`` None every
+    candidate of a repeated time counts, and a range the zone skipped entirely is a
+    NonexistentTimeError; "raise" also raises AmbiguousTimeError for a repeated time; with
+    "earlier", "later" or "compatible" each local time stands for the one instant to_instant
+    would give it.
     """
-    s = _first_at_or_after(start_local_us, zone, disambiguation)
-    e = _last_before(end_local_us, zone, disambiguation)
-    repeated = disambiguation is None and (
-        len(zone.resolve(start_local_us // _US)) > 1 or len(zone.resolve(end_local_us // _US)) > 1
-    )
-    if e <= s:
-        secs = start_local_us // _US
-        t, before, after = zone.gap(secs)
-        local = _EPOCH + _dt.timedelta(microseconds=start_local_us)
-        gap_start = _EPOCH + _dt.timedelta(seconds=t + before)
-        gap_end = _EPOCH + _dt.timedelta(seconds=t + after)
-        raise NonexistentTimeError(
-            describe or local.isoformat(sep=" ", timespec="minutes"),
-            zone.name,
-            gap_start.isoformat(sep=" ", timespec="minutes"),
-            gap_end.isoformat(sep=" ", timespec="minutes")
-            + f" ({format_offset(before)} to {format_offset(after)})",
-        )
-    return s, e, repeated
+    pieces = _pieces(start_local_us, end_local_us, zone)
+    repeated = _repeated(pieces)
+    if disambiguation in (None, "raise"):
+        if not pieces:
+            raise _gap_error(start_local_us, zone, describe)
+        if repeated and disambiguation == "raise":
+            first = min(lo + off for lo, _, off in pieces[1:])
+            when = _EPOCH + _dt.timedelta(microseconds=max(first, start_local_us))
+            secs = (max(first, start_local_us)) // _US
+            raise AmbiguousTimeError(
+                describe or when.isoformat(sep=" ", timespec="minutes"),
+                zone.name,
+                [f"{format_micros(u * _US)}" for u in zone.resolve(secs)],
+            )
+        return pieces[0][0], pieces[-1][1], repeated
+    # Each local time stands for one instant, increasing between the local times where a
+    # transition begins or ends; the extremes lie at those points, or at the range's ends.
+    last = end_local_us - 1
+    points = {start_local_us, last}
+    lo_s = start_local_us // _US - zone.max_offset - 1
+    hi_s = end_local_us // _US - zone.min_offset + 2
+    for t, before, after in zone.transitions(max(lo_s, MIN_SECONDS), min(hi_s, MAX_SECONDS)):
+        for edge in (t + before, t + after):
+            points.update((edge * _US, edge * _US - 1))
+    values = [_resolve_us(p, zone, disambiguation) for p in points if start_local_us <= p <= last]
+    return min(values), max(values) + 1, False
 
 
 def local_range_intervals(
@@ -211,30 +241,19 @@ def local_range_intervals(
 ) -> list[tuple[int, int]]:
     """The exact instants whose local time lies in ``[start, end)``, as disjoint intervals.
 
-    Usually one interval; two when a repeated local time splits the range (the first and
-    the second pass through a fold), which is why a claim about a repeated minute is a
-    disjunction rather than one span. With a disambiguation, the one interval it picks.
+    Usually one interval; two when a fold splits the range (the first and the second pass
+    through a repeated time), which is why a claim about a repeated minute is a disjunction
+    rather than one span. With a disambiguation, the hull of what it picks.
     """
-    s, e, _ = local_range_to_span(
+    if disambiguation not in (None, "raise"):
+        s, e, _ = local_range_to_span(
+            start_local_us, end_local_us, zone, disambiguation=disambiguation, describe=describe
+        )
+        return [(s, e)]
+    local_range_to_span(
         start_local_us, end_local_us, zone, disambiguation=disambiguation, describe=describe
     )
-    if disambiguation is not None:
-        return [(s, e)]
-    # Split the hull where the offset changes; in each piece the local time is the
-    # instant plus one offset, so its share of [start, end) is a single interval.
-    cuts = [t * _US for t, _, _ in zone.transitions(s // _US - 1, e // _US + 1) if s < t * _US < e]
-    bounds = [s, *cuts, e]
-    out: list[tuple[int, int]] = []
-    for p, q in itertools.pairwise(bounds):
-        off = zone.offset_seconds(p // _US) * _US
-        lo = max(p, start_local_us - off)
-        hi = min(q, end_local_us - off)
-        if lo < hi:
-            if out and out[-1][1] >= lo:
-                out[-1] = (out[-1][0], max(out[-1][1], hi))
-            else:
-                out.append((lo, hi))
-    return out
+    return merge_intervals([(lo, hi) for lo, hi, _ in _pieces(start_local_us, end_local_us, zone)])
 
 
 def merge_intervals(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -193,6 +193,9 @@ def _local_date(micros: int, zone: Zone) -> pendulum.Date:
 def event_map(events: Iterable[Event] | Mapping[str, Event]) -> dict[str, Event]:
     """Events by id, from an iterable of events or a mapping; duplicate ids are an error."""
     if isinstance(events, Mapping):
+        for key, e in events.items():
+            if not isinstance(e, Event) or e.id != key:
+                raise ChronoError(f"events[{key!r}] must be the Event with that id, got {e!r}")
         return dict(events)
     out: dict[str, Event] = {}
     for e in events:
@@ -214,6 +217,8 @@ def check(claim: Claim, events: Iterable[Event] | Mapping[str, Event]) -> Verdic
     >>> print(v.explanation)
     in Europe/London the surrender was 1945-05-09 00:01 to 00:02 (BDST, UTC+02:00); the claim says 1945-05-08
     """
+    if not isinstance(claim, Claim):
+        raise ChronoError(f"expected a claim (At, OnDate, Before or Gap), got {claim!r}")
     by_id = event_map(events)
     spans: dict[str, Span | None] = {}
     for eid in claim.events:
@@ -249,6 +254,13 @@ def judge(
     """
     cid = claim.label()
     missing = [e for e in claim.events if spans.get(e) is None]
+    if missing and assume_holds:
+        return Verdict(
+            cid,
+            Status.HOLDS,
+            f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not bounded by other"
+            " claims, so nothing contradicts this one",
+        )
     if missing:
         return Verdict(
             cid,

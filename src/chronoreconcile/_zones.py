@@ -302,6 +302,21 @@ class Zone:
         return bisect_right(self._trans, utc)
 
     @property
+    def max_offset(self) -> int:
+        """The largest offset (seconds) the zone ever uses."""
+        return self._max_off
+
+    @property
+    def min_offset(self) -> int:
+        """The smallest offset (seconds) the zone ever uses."""
+        return self._min_off
+
+    @property
+    def valid_from(self) -> int | None:
+        """For a zone of record whose first period has a start: that instant (seconds)."""
+        return self._valid_from
+
+    @property
     def fixed_offset(self) -> int | None:
         """The offset in seconds if this zone never changes it, else None."""
         if self._rule is None and len(set(self._offs)) == 1:
