@@ -627,7 +627,7 @@ def _statement(c: _Compiled) -> str:
     if isinstance(claim, At | OnDate | _EventAt):
         eid = claim.events[0]
         texts = " or ".join(c.option_texts)
-        zone = f" in {c.zone.name}" if c.zone else ""
+        zone = f" {c.zone.phrase}" if c.zone else ""
         if all(e.u == 0 or e.v == 0 for opt in c.options for e in opt):
             ranges = " or ".join(_span_text(Span(-opt[1].w, opt[0].w + 1)) for opt in c.options)
             return f"{c.cid} puts the {eid} at {texts}{zone}, that is {ranges}"
@@ -663,7 +663,7 @@ def _zone_premises(
             text = f"{events} in {z.name}: {offset} per tzdata {tzdata_version()}{link}"
         elif z.kind == "record":
             soft = f"zone:{z.name}" in premises
-            text = f"{events} in {z.name}: {offset}, a zone of record" + (" (soft)" if soft else "")
+            text = f"{events} {z.phrase}: {offset}, a zone of record" + (" (soft)" if soft else "")
             if z.note:
                 text += f" ({z.note})"
         else:

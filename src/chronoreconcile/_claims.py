@@ -227,11 +227,11 @@ class At(Claim):
 
     def describe(self) -> str:
         """The claim in words: "at 1945-08-08T23:00 in Europe/Moscow"."""
-        zone = self.zone_used.name if self.zone_used else "UTC"
+        zone = self.zone_used.phrase if self.zone_used else "in UTC"
         if self.time_of_day is not None:
-            return f"at {self.when} local time in {zone}"
+            return f"at {self.when} local time {zone}"
         texts = " or ".join(a.text for a in self.alternatives)
-        return f"at {texts} in {zone}"
+        return f"at {texts} {zone}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,8 +284,8 @@ class OnDate(Claim):
 
     def describe(self) -> str:
         """The claim in words."""
-        zone = self.zone_used.name if self.zone_used else "UTC"
-        return f"on {self.alternatives[0].text} in {zone}"
+        zone = self.zone_used.phrase if self.zone_used else "in UTC"
+        return f"on {self.alternatives[0].text} {zone}"
 
 
 @dataclass(frozen=True, slots=True)

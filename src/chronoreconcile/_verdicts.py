@@ -233,11 +233,7 @@ def check(claim: Claim, events: Iterable[Event] | Mapping[str, Event]) -> Verdic
 
 def zone_phrase(zone: Zone) -> str:
     """How explanations name a zone: "in Europe/Moscow", "on front time", "at UTC+10:00"."""
-    if zone.kind == "record":
-        return f"on {zone.name} time"
-    if zone.kind == "fixed":
-        return "in UTC" if zone.name == "UTC" else f"at UTC{zone.name}"
-    return f"in {zone.name}"
+    return zone.phrase
 
 
 def judge(

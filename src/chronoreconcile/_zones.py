@@ -427,6 +427,15 @@ class Zone:
             if self._offs[k] != self._offs[k + 1]
         ]
 
+    @property
+    def phrase(self) -> str:
+        """How explanations name the zone: "in Europe/Moscow", "on front time", "at UTC+10:00"."""
+        if self.kind == "record":
+            return f"on {self.name} time"
+        if self.kind == "fixed":
+            return "in UTC" if self.name == "UTC" else f"at UTC{self.name}"
+        return f"in {self.name}"
+
     def describe(self) -> str:
         """How the zone is defined, for explanations: the premise a conclusion rests on."""
         if self.kind == "iana":
