@@ -72,7 +72,9 @@ def main() -> None:
 
     t0 = time.perf_counter()
     truth, events, claims = build(args.events, args.gaps, args.anchors)
-    print(f"built {len(events)} events and {len(claims)} claims in {time.perf_counter() - t0:.2f} s")
+    print(
+        f"built {len(events)} events and {len(claims)} claims in {time.perf_counter() - t0:.2f} s"
+    )
 
     chronology = cr.Chronology(events, claims)
     times = []
@@ -83,8 +85,10 @@ def main() -> None:
     assert result.consistent
     bounded = sum(1 for e in truth if result.bounds[e] is not None)
     ours = min(times)
-    print(f"reconcile (consistency + all bounds): {ours:.3f} s (best of {args.repeat}); "
-          f"{bounded} of {len(truth)} events bounded")
+    print(
+        f"reconcile (consistency + all bounds): {ours:.3f} s (best of {args.repeat}); "
+        f"{bounded} of {len(truth)} events bounded"
+    )
     for e, t in truth.items():
         span = result.bounds[e]
         assert span is None or span.start_us <= t * MINUTE < span.end_us, e
@@ -93,7 +97,9 @@ def main() -> None:
         theirs = networkx_two_runs(chronology)
         print(f"networkx Bellman-Ford, two single-source runs: {theirs:.3f} s")
         ratio = ours / theirs
-        print(f"ratio ours/networkx: {ratio:.2f} (target <= 0.50): {'PASS' if ratio <= 0.5 else 'MISS'}")
+        print(
+            f"ratio ours/networkx: {ratio:.2f} (target <= 0.50): {'PASS' if ratio <= 0.5 else 'MISS'}"
+        )
     except ImportError:
         print("networkx not installed: pip install networkx to compare")
 
@@ -101,8 +107,10 @@ def main() -> None:
     chronology.reconcile()
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    print(f"peak memory traced during reconcile: {peak:.0f} MB (target < 500 MB): "
-          f"{'PASS' if peak < 500 else 'MISS'}")
+    print(
+        f"peak memory traced during reconcile: {peak:.0f} MB (target < 500 MB): "
+        f"{'PASS' if peak < 500 else 'MISS'}"
+    )
 
     rnd = random.Random(9)
     ids = sorted(truth)
@@ -121,8 +129,10 @@ def main() -> None:
     add_times.sort()
     p50 = add_times[len(add_times) // 2] * 1e3
     p95 = add_times[int(len(add_times) * 0.95)] * 1e3
-    print(f"add(claim) on the reconciled chronology: p50 {p50:.3f} ms, p95 {p95:.3f} ms "
-          f"(target p95 < 1 ms): {'PASS' if p95 < 1 else 'MISS'}")
+    print(
+        f"add(claim) on the reconciled chronology: p50 {p50:.3f} ms, p95 {p95:.3f} ms "
+        f"(target p95 < 1 ms): {'PASS' if p95 < 1 else 'MISS'}"
+    )
 
     # Five contradicting claims of low weight, each between two anchored events.
     anchored = [c.event for c in claims if isinstance(c, cr.At)]
@@ -139,8 +149,10 @@ def main() -> None:
     took = time.perf_counter() - start
     named = {c for conflict in r.conflicts for c in conflict.claims if c.startswith("liar")}
     ok = set(r.drop) == {c.id for c in liars} and named == set(r.drop)
-    print(f"5 injected contradictions: {len(r.conflicts)} conflicts, drop {list(r.drop)} in "
-          f"{took:.2f} s (target: exactly those five, < 20 s): {'PASS' if ok and took < 20 else 'MISS'}")
+    print(
+        f"5 injected contradictions: {len(r.conflicts)} conflicts, drop {list(r.drop)} in "
+        f"{took:.2f} s (target: exactly those five, < 20 s): {'PASS' if ok and took < 20 else 'MISS'}"
+    )
     print(f"median reconcile time over runs: {statistics.median(times):.3f} s")
 
 
