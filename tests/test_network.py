@@ -154,6 +154,55 @@ def test_bounds_agree_with_floyd_warshall(network: tuple[int, list[Edge]]) -> No
     assert_matches_oracle(n, edges, Network(n, edges).solve())
 
 
+@st.composite
+def interval_networks(
+    draw: st.DrawFn,
+) -> tuple[int, list[Edge], list[tuple[str, float, int, int, int, int | None]]]:
+    """(n, edges, intervals) for the bulk path: lo <= x[v] - x[u] <= hi, hi sometimes open."""
+    n, edges = draw(arbitrary_networks(max_nodes=6, max_edges=6))
+    node = st.integers(0, n - 1)
+    interval = st.tuples(
+        st.sampled_from(LABELS),
+        st.just(1.0),
+        node,
+        node,
+        st.integers(-12, 20),
+        st.one_of(st.none(), st.integers(-12, 20)),
+    )
+    return n, edges, draw(st.lists(interval, max_size=8))
+
+
+@given(interval_networks(), st.data())
+def test_bulk_intervals_equal_their_edges(
+    network: tuple[int, list[Edge], list[tuple[str, float, int, int, int, int | None]]],
+    data: st.DataObject,
+) -> None:
+    # The reconciliation layer hands difference claims to the network as intervals, which
+    # become edges only when someone asks. The result must be the same network: the same
+    # edges in the same order, the same solution, and the same after more edges arrive.
+    n, edges, intervals = network
+    expanded = list(edges)
+    for label, _, u, v, lo, hi in intervals:
+        expanded.append(Edge(v, u, -lo, label))
+        if hi is not None:
+            expanded.append(Edge(u, v, hi, label))
+    bulk = Network._trusted(n, edges, intervals)
+    plain = Network(n, expanded)
+    assert repr(bulk) == repr(plain)
+    assert bulk.solve() == plain.solve() or (
+        not bulk.solve().consistent and not plain.solve().consistent
+    )
+    assert_matches_oracle(n, expanded, bulk.solve())
+    extra = data.draw(edges_between(n, max_edges=3))
+    for edge in extra:
+        bulk.add_incremental(edge)
+        expanded.append(edge)
+    assert bulk.edges == tuple(expanded)
+    assert_matches_oracle(n, expanded, bulk.solve())
+    if not consistent(n, expanded):
+        assert_minimal_conflict(n, expanded, minimal_conflict(bulk.edges, n))
+
+
 @given(consistent_scenarios(min_nodes=10, max_nodes=25, max_claims=50))
 def test_bounds_agree_with_floyd_warshall_on_larger_timelines(s: Scenario) -> None:
     assert_matches_oracle(s.n, s.edges, Network(s.n, s.edges).solve())

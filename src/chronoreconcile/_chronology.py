@@ -27,7 +27,7 @@ from typing import Any
 from ._claims import At, Before, Claim, Gap, OnDate, _Alternative
 from ._errors import ChronoError, ParseError
 from ._events import Event
-from ._network import Edge, Network, Solution, _min_hitting_set, min_weight_drop
+from ._network import Edge, Network, Solution, _edge, _min_hitting_set, min_weight_drop
 from ._spans import Span, format_micros, local_range_intervals, merge_intervals
 from ._verdicts import Status, UnknownEventError, Verdict, describe_local, judge, zone_phrase
 from ._zones import Zone, format_offset, get_zone, parse_offset, tzdata_version, zone_of_record
@@ -50,16 +50,54 @@ class Conflict:
         return f"{', '.join(self.claims)}: {self.explanation}"
 
 
-@dataclass(slots=True)
 class _Compiled:
     """A claim as network options: each option is a list of edges; one option must hold."""
 
-    cid: str
-    claim: Claim
-    weight: float
-    options: list[list[Edge]]
-    option_texts: list[str]
-    zone: Zone | None = None
+    __slots__ = ("cid", "claim", "option_texts", "options", "weight", "zone")
+
+    def __init__(
+        self,
+        cid: str,
+        claim: Claim,
+        weight: float,
+        options: list[list[Edge]],
+        option_texts: Sequence[str],
+        zone: Zone | None = None,
+    ) -> None:
+        self.cid = cid
+        self.claim = claim
+        self.weight = weight
+        self.options = options
+        self.option_texts = option_texts
+        self.zone = zone
+
+
+# A compiled difference claim (Before, Gap) in its compact form: (id, weight, node of the
+# first event, node of the second, least gap, greatest gap or None), all in microseconds.
+# A tuple of ints, floats and strings drops out of the garbage collector's tracking where a
+# _Compiled object, and the Edge objects in it, never do: on the benchmark's 50,000 gap
+# claims those objects set off full collections that cost as much as the solve itself.
+# ``_full`` makes the _Compiled form when an explanation or a verdict needs it.
+_Diff = tuple[str, float, int, int, int, int | None]
+_Entry = _Compiled | _Diff
+
+
+def _cid(entry: _Entry) -> str:
+    return entry.cid if isinstance(entry, _Compiled) else entry[0]
+
+
+def _full(chronology: Chronology, entry: _Entry) -> _Compiled:
+    if isinstance(entry, _Compiled):
+        return entry
+    cid, weight, u, v, lo, hi = entry
+    edges = [_edge(v, u, -lo, cid)]
+    if hi is not None:
+        edges.append(_edge(u, v, hi, cid))
+    return _Compiled(cid, chronology.claims[cid], weight, [edges], ())
+
+
+_DIFFERENCE = (Before, Gap)
+_ABSOLUTE = (At, OnDate)
 
 
 class Chronology:
@@ -195,14 +233,39 @@ class Chronology:
     def _node_of(self) -> dict[str, int]:
         return {eid: k + 1 for k, eid in enumerate(sorted(self.events))}
 
-    def _compile(self, nodes: Mapping[str, int], znodes: Mapping[str, int]) -> list[_Compiled]:
-        out = [
+    def _compile(
+        self, nodes: Mapping[str, int], znodes: Mapping[str, int]
+    ) -> tuple[list[_Compiled], list[_Diff]]:
+        """Every event's own time and every claim, in id order: the full forms, then the
+        compact difference claims (the bulk of a large chronology, compiled inline)."""
+        full = [
             self._compile_event(eid, nodes, znodes)
             for eid in sorted(self.events)
             if self.events[eid].resolved is not None
         ]
-        out += [self._compile_claim(cid, nodes, znodes) for cid in sorted(self.claims)]
-        return out
+        diffs: list[_Diff] = []
+        push = diffs.append
+        claims = self.claims
+        for cid in sorted(claims):
+            claim = claims[cid]
+            if type(claim) is Gap or type(claim) is Before:
+                push(
+                    (
+                        cid,
+                        float(claim.weight),
+                        nodes[claim.first],
+                        nodes[claim.then],
+                        claim.min_us,
+                        claim.max_us,
+                    )
+                )
+            else:
+                entry = self._compile_claim(cid, nodes, znodes)
+                if isinstance(entry, _Compiled):
+                    full.append(entry)
+                else:
+                    push(entry)
+        return full, diffs
 
     def _compile_event(
         self, eid: str, nodes: Mapping[str, int], znodes: Mapping[str, int]
@@ -216,28 +279,23 @@ class Chronology:
 
     def _compile_claim(
         self, cid: str, nodes: Mapping[str, int], znodes: Mapping[str, int]
-    ) -> _Compiled:
+    ) -> _Entry:
         claim = self.claims[cid]
         weight = float(claim.weight)
-        if isinstance(claim, At | OnDate):
-            span = self.events[claim.event].span
-            if isinstance(claim, At) and claim.time_of_day is not None and span is None:
-                raise ChronoError(
-                    f"claim {cid}: a time of day without a date is read against the event's"
-                    f" own recorded time, and event {claim.event!r} has none"
-                )
-            lo, hi = (span.start_us, span.end_us) if span else (0, 1)
-            alts = claim.intervals_near(lo, hi)
-            return self._absolute(
-                cid, claim, weight, claim.event, alts, claim.zone_used, nodes, znodes
+        if isinstance(claim, _DIFFERENCE):
+            # The common case by far (50,000 of them on the benchmark): kept lean. Nodes and
+            # bounds are ints already checked, so the edges skip Edge's own checks.
+            return (cid, weight, nodes[claim.first], nodes[claim.then], claim.min_us, claim.max_us)
+        assert isinstance(claim, _ABSOLUTE)
+        span = self.events[claim.event].span
+        if isinstance(claim, At) and claim.time_of_day is not None and span is None:
+            raise ChronoError(
+                f"claim {cid}: a time of day without a date is read against the event's"
+                f" own recorded time, and event {claim.event!r} has none"
             )
-        assert isinstance(claim, Before | Gap)
-        u, v = nodes[claim.first], nodes[claim.then]
-        edges = [Edge(v, u, -claim.min_us, cid)]
-        if claim.max_us is not None:
-            edges.append(Edge(u, v, claim.max_us, cid))
-        # A difference claim has one option; its text is made only if a report needs it.
-        return _Compiled(cid, claim, weight, [edges], [])
+        lo, hi = (span.start_us, span.end_us) if span else (0, 1)
+        alts = claim.intervals_near(lo, hi)
+        return self._absolute(cid, claim, weight, claim.event, alts, claim.zone_used, nodes, znodes)
 
     def _absolute(
         self,
@@ -285,8 +343,8 @@ class Chronology:
             off = (self.zones[name].fixed_offset or 0) * _US
             label = f"zone:{name}"
             premise_edges += [Edge(0, z, -off, label), Edge(z, 0, off, label)]
-        compiled = self._compile(nodes, znodes)
-        result = _solve(self, compiled, nodes, znodes, n, premise_edges)
+        full, diffs = self._compile(nodes, znodes)
+        result = _solve(self, full, diffs, nodes, znodes, n, premise_edges)
         self._last = result
         return result
 
@@ -302,7 +360,7 @@ class Chronology:
         if last is None or not last.consistent or last._network is None:
             return self.reconcile()
         nodes, znodes = last._nodes, last._znodes
-        compiled = self._compile_claim(cid, nodes, znodes)
+        compiled = _full(self, self._compile_claim(cid, nodes, znodes))
         if len(compiled.options) != 1:
             return self.reconcile()
         network = last._network
@@ -346,7 +404,7 @@ class _EventAt(Claim):
         return (self.event,)
 
 
-class _Shared(list[_Compiled]):
+class _Shared(list[_Entry]):
     """A list of compiled claims that later reconciliations extend in place.
 
     ``add`` appends one claim per call; copying 50,000 compiled claims each time would cost
@@ -355,7 +413,7 @@ class _Shared(list[_Compiled]):
     """
 
 
-def _extend(compiled: Sequence[_Compiled], more: _Compiled) -> Sequence[_Compiled]:
+def _extend(compiled: Sequence[_Entry], more: _Entry) -> Sequence[_Entry]:
     if isinstance(compiled, _View) and len(compiled) == len(compiled._shared):
         shared = compiled._shared
     else:
@@ -364,7 +422,7 @@ def _extend(compiled: Sequence[_Compiled], more: _Compiled) -> Sequence[_Compile
     return _View(shared, len(shared))
 
 
-class _View(Sequence[_Compiled]):
+class _View(Sequence[_Entry]):
     """The first ``n`` compiled claims of a shared list: what one reconciliation saw."""
 
     def __init__(self, shared: _Shared, n: int) -> None:
@@ -374,12 +432,12 @@ class _View(Sequence[_Compiled]):
     def __len__(self) -> int:
         return self._n
 
-    def __getitem__(self, k: int) -> _Compiled:  # type: ignore[override]
+    def __getitem__(self, k: int) -> _Entry:  # type: ignore[override]
         if not -self._n <= k < self._n:
             raise IndexError(k)
         return self._shared[k % self._n]
 
-    def __iter__(self) -> Iterator[_Compiled]:
+    def __iter__(self) -> Iterator[_Entry]:
         return itertools.islice(iter(self._shared), self._n)
 
 
@@ -404,22 +462,24 @@ def _event_alternatives(event: Event) -> list[_Alternative]:
 
 def _solve(
     chronology: Chronology,
-    compiled: list[_Compiled],
+    full: list[_Compiled],
+    diffs: list[_Diff],
     nodes: Mapping[str, int],
     znodes: Mapping[str, int],
     n: int,
     premise_edges: list[Edge],
 ) -> Reconciliation:
-    single = [c for c in compiled if len(c.options) == 1]
-    multi = [c for c in compiled if len(c.options) > 1]
-    base = premise_edges + [e for c in single for e in c.options[0]]
-    weights: dict[str, float] = {}
-    hard: set[str] = set()
-    for c in compiled:
-        if math.isinf(c.weight):
-            hard.add(c.cid)
-        else:
-            weights[c.cid] = c.weight
+    entries: list[_Entry] = [*full, *diffs]
+    single: list[_Compiled] = [c for c in full if len(c.options) == 1]
+    multi: list[_Compiled] = [c for c in full if len(c.options) > 1]
+    raw: list[tuple[int, int, int, str | None]] = list(premise_edges)
+    for c in single:
+        raw += c.options[0]
+    weights: dict[str, float] = {c.cid: c.weight for c in full}
+    weights.update({c[0]: c[1] for c in diffs})
+    hard = {cid for cid, weight in weights.items() if weight == math.inf}
+    for cid in hard:
+        del weights[cid]
     for name in znodes:
         weights[f"zone:{name}"] = float(chronology.zone_weights[name])
     count = math.prod(len(c.options) for c in multi)
@@ -431,12 +491,15 @@ def _solve(
             + "; narrow them or raise case_limit"
         )
     if not multi:
-        network = Network(n, base)
+        network = Network._trusted(n, raw, diffs)
         sol = network.solve()
         if sol.consistent:
             return Reconciliation(
-                chronology, sol, network, nodes, znodes, compiled, (), (), True, None
+                chronology, sol, network, nodes, znodes, entries, (), (), True, None
             )
+    # Conflicts and cases: every claim in its full form from here on.
+    compiled = [_full(chronology, c) for c in entries]
+    if not multi:
         drop = min_weight_drop(network, weights, hard=hard, max_seconds=chronology.max_seconds)
         network2 = network.without(drop.labels)
         sol2 = network2.solve()
@@ -457,7 +520,16 @@ def _solve(
             None,
         )
     return _solve_cases(
-        chronology, compiled, single, multi, nodes, znodes, n, premise_edges, weights, hard
+        chronology,
+        compiled,
+        [*single, *(_full(chronology, c) for c in diffs)],
+        multi,
+        nodes,
+        znodes,
+        n,
+        premise_edges,
+        weights,
+        hard,
     )
 
 
@@ -720,7 +792,7 @@ class Reconciliation:
         network: Network | None,
         nodes: Mapping[str, int],
         znodes: Mapping[str, int],
-        compiled: Sequence[_Compiled],
+        compiled: Sequence[_Entry],
         conflicts: Sequence[Conflict],
         drop: Sequence[str],
         exact: bool,
@@ -770,7 +842,8 @@ class Reconciliation:
         spans = {eid: self.bounds[eid] for eid in self._nodes}
         dropped = set(self.drop)
         out: dict[str, Verdict] = {}
-        for c in sorted(self._compiled, key=lambda c: c.cid):
+        for entry in sorted(self._compiled, key=_cid):
+            c = _full(self._chronology, entry)
             claim_spans = {e: spans[e] for e in c.claim.events}
             if isinstance(c.claim, _EventAt):
                 base = _event_verdict(c, claim_spans)
