@@ -247,8 +247,40 @@ def test_a_soft_zone_premise_can_be_dropped() -> None:
         "Span(1945-08-08T15:59:00.000001Z, 1945-08-08T16:01:59.999999Z)"
     )
     assert result.verdicts["zone:front"].status == cr.Status.FAILS
+    # Once dropped, the premise's +10:00 must not be used to read the clock: the verdicts
+    # give the offset the remaining claims allow instead (+09:00, give or take the minute).
+    assert result.verdicts["zone:front"].explanation == (
+        "premise: front (a zone of record, +10:00): seven hours ahead of Moscow; dropped at"
+        " weight 1: the claims kept put the offset at +08:59 to +09:01"
+    )
+    assert result.verdicts["b-front"].explanation == (
+        "once zone:front is dropped: front time has no premise offset once zone:front is"
+        " dropped; the claims kept put it at +08:59 to +09:01; the b was"
+        " 1945-08-08T15:59:00.000001Z to 1945-08-08T16:01:59.999999Z"
+    )
+    assert "+10:00" not in result.verdicts["a-front"].explanation
     hard = cr.Chronology(events, claims, {"front": FRONT}).reconcile()
     assert hard.drop in (("a-front",), ("a-utc",))
+
+
+def test_claims_on_one_soft_clock_conflict_whatever_its_offset() -> None:
+    # Two records of one event on the same clock, five minutes apart: no offset reconciles
+    # them, so the conflict leaves the zone premise out and says so.
+    claims = [
+        cr.At("a", "1945-08-09T00:00", FRONT, id="a-front"),
+        cr.At("a", "1945-08-09T00:05", FRONT, id="a-front2"),
+    ]
+    result = cr.Chronology(
+        [cr.Event("a")], claims, {"front": FRONT}, zone_weights={"front": 1}
+    ).reconcile()
+    assert result.drop == ("a-front",)
+    (conflict,) = result.conflicts
+    assert conflict.claims == ("a-front", "a-front2")
+    assert conflict.explanation == (
+        "a-front2 puts the a at 1945-08-09T00:05 on front time; but a-front puts the a at"
+        " 1945-08-09T00:00 on front time. This rests on the zone premises: a on front time:"
+        " one clock throughout, whatever its offset"
+    )
 
 
 # --- properties --------------------------------------------------------------------------

@@ -680,7 +680,7 @@ def _explain(
         else:
             ending = f"{derived}; {last.cid}: {judge(last.claim, spans).explanation}"
     else:
-        ending = f"{last.cid} says {_statement(last)}"
+        ending = f"but {_statement(last)}"
     text = "; ".join([*steps, ending])
     if zones_used:
         text += ". This rests on the zone premises: " + "; ".join(zones_used)
@@ -733,6 +733,14 @@ def _zone_premises(
         if z.kind == "iana":
             link = f", where {z.name.split('/')[-1]} is a link to {z.target}" if z.target else ""
             text = f"{events} in {z.name}: {offset} per tzdata {tzdata_version()}{link}"
+        elif (
+            z.kind == "record"
+            and z.name in chronology.zone_weights
+            and (f"zone:{z.name}" not in premises)
+        ):
+            # A soft premise outside the conflict: the claims on this clock contradict each
+            # other whatever its offset.
+            text = f"{events} {z.phrase}: one clock throughout, whatever its offset"
         elif z.kind == "record":
             soft = f"zone:{z.name}" in premises
             text = f"{events} {z.phrase}: {offset}, a zone of record" + (" (soft)" if soft else "")
@@ -845,7 +853,20 @@ class Reconciliation:
         for entry in sorted(self._compiled, key=_cid):
             c = _full(self._chronology, entry)
             claim_spans = {e: spans[e] for e in c.claim.events}
-            if isinstance(c.claim, _EventAt):
+            if c.zone is not None and f"zone:{c.zone.name}" in dropped:
+                # Its clock's offset is no longer the premise: reading the event's span on
+                # that clock at the premise's offset would contradict the drop.
+                (eid,) = c.claim.events
+                span = claim_spans[eid]
+                when = f"; the {eid} was {_span_text(span)}" if span else ""
+                base = Verdict(
+                    c.cid,
+                    Status.HOLDS,
+                    f"{c.zone.name} time has no premise offset once zone:{c.zone.name} is"
+                    f" dropped; the claims kept put it at {self._free_offset(c.zone.name)}"
+                    f"{when}",
+                )
+            elif isinstance(c.claim, _EventAt):
                 base = _event_verdict(c, claim_spans)
             else:
                 base = judge(
@@ -873,9 +894,32 @@ class Reconciliation:
         for name in sorted(self._znodes):
             label = f"zone:{name}"
             zone = self._chronology.zones[name]
-            status = Status.FAILS if label in dropped else Status.HOLDS
-            out[label] = Verdict(label, status, f"premise: {zone.describe()}")
+            if label in dropped:
+                weight = self._chronology.zone_weights[name]
+                out[label] = Verdict(
+                    label,
+                    Status.FAILS,
+                    f"premise: {zone.describe()}; dropped at weight {weight:g}: the claims kept"
+                    f" put the offset at {self._free_offset(name)}",
+                )
+            else:
+                out[label] = Verdict(label, Status.HOLDS, f"premise: {zone.describe()}")
         return out
+
+    def _free_offset(self, name: str) -> str:
+        """The offsets of a soft zone's clock that the solution allows, rounded outward."""
+        z = self._znodes[name]
+        lo, hi = self._solution.lo[z], self._solution.hi[z]
+        # x_z = -offset (microseconds), so the offset runs from -hi to -lo.
+        low = None if hi is None else format_offset(-hi // _US)
+        high = None if lo is None else format_offset(-(lo // _US))
+        if low is None and high is None:
+            return "any offset"
+        if low is None:
+            return f"at most {high}"
+        if high is None:
+            return f"at least {low}"
+        return low if low == high else f"{low} to {high}"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report: consistent, tzdata, events, claims, conflicts, drop."""
