@@ -267,7 +267,7 @@ def check_calendar(name: str) -> str:
     >>> check_calendar("hijri")
     Traceback (most recent call last):
     ...
-    chronoreconcile._errors.ChronoError: unknown calendar 'hijri'; expected one of 'gregorian', \
+    chronoreconcile.ChronoError: unknown calendar 'hijri'; expected one of 'gregorian', \
 'julian', 'julian-march', 'japanese', 'minguo'
     """
     return check_choice("calendar", name, CALENDARS)
@@ -328,7 +328,7 @@ class CalendarDate:
     >>> CalendarDate("japanese", 64, 1, 8, era="Shōwa")
     Traceback (most recent call last):
     ...
-    chronoreconcile._errors.ChronoError: invalid japanese date: Shōwa 64-01-08 is after the \
+    chronoreconcile.ChronoError: invalid japanese date: Shōwa 64-01-08 is after the \
 end of its era: Shōwa ended on 1989-01-07 (Heisei 1 began on 1989-01-08)
     """
 
@@ -565,7 +565,7 @@ def parse_date(text: str, calendar: str) -> tuple[CalendarDate, str]:
     >>> parse_date("昭和64年1月8日", "japanese")
     Traceback (most recent call last):
     ...
-    chronoreconcile._errors.ParseError: cannot read '昭和64年1月8日': Shōwa 64-01-08 is after \
+    chronoreconcile.ParseError: cannot read '昭和64年1月8日': Shōwa 64-01-08 is after \
 the end of its era: Shōwa ended on 1989-01-07 (Heisei 1 began on 1989-01-08)
     """
     calendar = check_calendar(calendar)
@@ -767,7 +767,7 @@ def to_calendar(ordinal: int, calendar: str) -> CalendarDate:
     >>> to_calendar(gregorian_to_ordinal(1872, 12, 31), "japanese")
     Traceback (most recent call last):
     ...
-    chronoreconcile._errors.ChronoError: 1872-12-31 (Gregorian) is before 1873-01-01 \
+    chronoreconcile.ChronoError: 1872-12-31 (Gregorian) is before 1873-01-01 \
 (Meiji 6-01-01), when Japan adopted the Gregorian calendar; earlier Japanese dates are lunisolar and are not converted
     """
     calendar = check_calendar(calendar)

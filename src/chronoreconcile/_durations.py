@@ -59,7 +59,7 @@ def parse_duration(value: object, *, what: str = "duration") -> int:
     >>> parse_duration("1 month")
     Traceback (most recent call last):
     ...
-    chronoreconcile._errors.ParseError: cannot read '1 month': a month has no fixed length; write the duration in days
+    chronoreconcile.ParseError: cannot read '1 month': a month has no fixed length; write the duration in days
     """
     if isinstance(value, _dt.timedelta):
         micros = (value.days * 86400 + value.seconds) * 10**6 + value.microseconds

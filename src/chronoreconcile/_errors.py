@@ -92,3 +92,9 @@ def check_choice(name: str, value: object, choices: Iterable[str]) -> str:
         return value
     listed = ", ".join(repr(c) for c in options)
     raise ChronoError(f"unknown {name} {value!r}; expected one of {listed}")
+
+
+# Tracebacks and reprs name the errors where users import them from: the package, not this
+# private module ("chronoreconcile.ParseError: ..."). Pickling finds them there too.
+for _cls in (ChronoError, UnknownZoneError, AmbiguousTimeError, NonexistentTimeError, ParseError):
+    _cls.__module__ = "chronoreconcile"

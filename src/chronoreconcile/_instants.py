@@ -98,7 +98,7 @@ def parse_local(text: str) -> _dt.datetime:
     >>> parse_local("1945-02-30T12:00")
     Traceback (most recent call last):
     ...
-    chronoreconcile._errors.ParseError: cannot read '1945-02-30T12:00': day 30 of February 1945; it has 28 days
+    chronoreconcile.ParseError: cannot read '1945-02-30T12:00': day 30 of February 1945; it has 28 days
     """
     n = len(text)
     if (

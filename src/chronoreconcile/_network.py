@@ -72,7 +72,7 @@ class Edge(tuple[int, int, int, str | None]):
     >>> Edge(1, 2, 1.5, None)
     Traceback (most recent call last):
       ...
-    chronoreconcile._errors.ChronoError: edge bound w must be an int (microseconds), not 1.5
+    chronoreconcile.ChronoError: edge bound w must be an int (microseconds), not 1.5
 
     ``label`` None marks a hard structural edge: it is never dropped and never named in a
     conflict. Several edges may share a label (a gap claim is two edges).

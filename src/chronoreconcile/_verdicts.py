@@ -45,6 +45,8 @@ _EPOCH = _dt.datetime(1970, 1, 1)
 class UnknownEventError(ChronoError):
     """A claim or query names an event id that was never defined."""
 
+    __module__ = "chronoreconcile"  # as the other errors: named where users import it
+
 
 class Relation(enum.StrEnum):
     """How two events stand in time, as far as their spans tell."""

@@ -605,7 +605,7 @@ def get_zone(zone: ZoneLike, *, zone_data: str | None = None) -> Zone:
     >>> get_zone("Europe/Moskow")
     Traceback (most recent call last):
     ...
-    chronoreconcile._errors.UnknownZoneError: unknown zone 'Europe/Moskow'; did you mean 'Europe/Moscow'?
+    chronoreconcile.UnknownZoneError: unknown zone 'Europe/Moskow'; did you mean 'Europe/Moscow'?
     """
     if zone_data is None and type(zone) is str:
         found = _BY_NAME.get(zone)
