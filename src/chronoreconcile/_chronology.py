@@ -27,7 +27,15 @@ from typing import Any
 from ._claims import At, Before, Claim, Gap, OnDate, _Alternative
 from ._errors import ChronoError, ParseError
 from ._events import Event
-from ._network import Edge, Network, Solution, _edge, _min_hitting_set, min_weight_drop
+from ._network import (
+    Edge,
+    Network,
+    Solution,
+    _edge,
+    _interval_edges,
+    _min_hitting_set,
+    min_weight_drop,
+)
 from ._spans import Span, format_micros, local_range_intervals, merge_intervals
 from ._verdicts import Status, UnknownEventError, Verdict, describe_local, judge, zone_phrase
 from ._zones import Zone, format_offset, get_zone, parse_offset, tzdata_version, zone_of_record
@@ -50,26 +58,16 @@ class Conflict:
         return f"{', '.join(self.claims)}: {self.explanation}"
 
 
+@dataclass(slots=True)
 class _Compiled:
     """A claim as network options: each option is a list of edges; one option must hold."""
 
-    __slots__ = ("cid", "claim", "option_texts", "options", "weight", "zone")
-
-    def __init__(
-        self,
-        cid: str,
-        claim: Claim,
-        weight: float,
-        options: list[list[Edge]],
-        option_texts: Sequence[str],
-        zone: Zone | None = None,
-    ) -> None:
-        self.cid = cid
-        self.claim = claim
-        self.weight = weight
-        self.options = options
-        self.option_texts = option_texts
-        self.zone = zone
+    cid: str
+    claim: Claim
+    weight: float
+    options: list[list[Edge]]
+    option_texts: Sequence[str]
+    zone: Zone | None = None
 
 
 # A compiled difference claim (Before, Gap) in its compact form: (id, weight, node of the
@@ -89,15 +87,27 @@ def _cid(entry: _Entry) -> str:
 def _full(chronology: Chronology, entry: _Entry) -> _Compiled:
     if isinstance(entry, _Compiled):
         return entry
-    cid, weight, u, v, lo, hi = entry
-    edges = [_edge(v, u, -lo, cid)]
-    if hi is not None:
-        edges.append(_edge(u, v, hi, cid))
+    cid, weight = entry[0], entry[1]
+    edges = [_edge(*e) for e in _interval_edges(entry)]
     return _Compiled(cid, chronology.claims[cid], weight, [edges], ())
 
 
 _DIFFERENCE = (Before, Gap)
 _ABSOLUTE = (At, OnDate)
+
+
+def _differences(
+    ids: Iterable[str], claims: Mapping[str, Claim], nodes: Mapping[str, int]
+) -> list[_Diff]:
+    """The compact forms of the Before and Gap claims among ``ids`` (the others are
+    At/OnDate, compiled in full). One comprehension, with no object per claim beyond the
+    tuple: these are the bulk of a large chronology (50,000 on the benchmark), where a call
+    or a (id, claim) pair per claim shows in the time."""
+    return [
+        (cid, float(c.weight), nodes[c.first], nodes[c.then], c.min_us, c.max_us)
+        for cid in ids
+        if isinstance(c := claims[cid], _DIFFERENCE)
+    ]
 
 
 class Chronology:
@@ -237,35 +247,20 @@ class Chronology:
         self, nodes: Mapping[str, int], znodes: Mapping[str, int]
     ) -> tuple[list[_Compiled], list[_Diff]]:
         """Every event's own time and every claim, in id order: the full forms, then the
-        compact difference claims (the bulk of a large chronology, compiled inline)."""
+        compact difference claims (the bulk of a large chronology)."""
         full = [
             self._compile_event(eid, nodes, znodes)
             for eid in sorted(self.events)
             if self.events[eid].resolved is not None
         ]
-        diffs: list[_Diff] = []
-        push = diffs.append
         claims = self.claims
-        for cid in sorted(claims):
-            claim = claims[cid]
-            if type(claim) is Gap or type(claim) is Before:
-                push(
-                    (
-                        cid,
-                        float(claim.weight),
-                        nodes[claim.first],
-                        nodes[claim.then],
-                        claim.min_us,
-                        claim.max_us,
-                    )
-                )
-            else:
-                entry = self._compile_claim(cid, nodes, znodes)
-                if isinstance(entry, _Compiled):
-                    full.append(entry)
-                else:
-                    push(entry)
-        return full, diffs
+        ids = sorted(claims)
+        full += [
+            self._compile_absolute(cid, nodes, znodes)
+            for cid in ids
+            if not isinstance(claims[cid], _DIFFERENCE)
+        ]
+        return full, _differences(ids, claims, nodes)
 
     def _compile_event(
         self, eid: str, nodes: Mapping[str, int], znodes: Mapping[str, int]
@@ -281,11 +276,16 @@ class Chronology:
         self, cid: str, nodes: Mapping[str, int], znodes: Mapping[str, int]
     ) -> _Entry:
         claim = self.claims[cid]
-        weight = float(claim.weight)
         if isinstance(claim, _DIFFERENCE):
-            # The common case by far (50,000 of them on the benchmark): kept lean. Nodes and
-            # bounds are ints already checked, so the edges skip Edge's own checks.
-            return (cid, weight, nodes[claim.first], nodes[claim.then], claim.min_us, claim.max_us)
+            # Kept compact, no edges until something asks for them (see _Diff).
+            return _differences((cid,), self.claims, nodes)[0]
+        return self._compile_absolute(cid, nodes, znodes)
+
+    def _compile_absolute(
+        self, cid: str, nodes: Mapping[str, int], znodes: Mapping[str, int]
+    ) -> _Compiled:
+        claim = self.claims[cid]
+        weight = float(claim.weight)
         assert isinstance(claim, _ABSOLUTE)
         span = self.events[claim.event].span
         if isinstance(claim, At) and claim.time_of_day is not None and span is None:
@@ -499,37 +499,28 @@ def _solve(
             )
     # Conflicts and cases: every claim in its full form from here on.
     compiled = [_full(chronology, c) for c in entries]
-    if not multi:
-        drop = min_weight_drop(network, weights, hard=hard, max_seconds=chronology.max_seconds)
-        network2 = network.without(drop.labels)
-        sol2 = network2.solve()
-        conflicts = tuple(
-            _explain(chronology, set(labels), compiled, nodes, znodes, n, premise_edges)
-            for labels in drop.conflicts
-        )
-        return Reconciliation(
+    if multi:
+        return _solve_cases(
             chronology,
-            sol2,
-            None,
+            compiled,
+            [c for c in compiled if len(c.options) == 1],
+            multi,
             nodes,
             znodes,
-            compiled,
-            conflicts,
-            drop.labels,
-            drop.exact,
-            None,
+            n,
+            premise_edges,
+            weights,
+            hard,
         )
-    return _solve_cases(
-        chronology,
-        compiled,
-        [*single, *(_full(chronology, c) for c in diffs)],
-        multi,
-        nodes,
-        znodes,
-        n,
-        premise_edges,
-        weights,
-        hard,
+    drop = min_weight_drop(network, weights, hard=hard, max_seconds=chronology.max_seconds)
+    network2 = network.without(drop.labels)
+    sol2 = network2.solve()
+    conflicts = tuple(
+        _explain(chronology, set(labels), compiled, nodes, znodes, n, premise_edges)
+        for labels in drop.conflicts
+    )
+    return Reconciliation(
+        chronology, sol2, None, nodes, znodes, compiled, conflicts, drop.labels, drop.exact, None
     )
 
 
