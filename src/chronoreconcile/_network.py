@@ -536,8 +536,8 @@ class Network:
                 a.append(u)
                 a.append(hi)
         self._intervals = list(intervals)
-        if listed is not None:
-            listed += [_edge(*e) for e in self._raw[len(listed) :]]
+        if intervals:
+            self._edge_list = None  # made from _raw, intervals included, on first use
         self._fwd = [tuple(x) for x in fwd]
         self._bwd = [tuple(x) for x in bwd]
 
