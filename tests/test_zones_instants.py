@@ -21,7 +21,7 @@ import zoneinfo
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import pytest
 from hypothesis import assume, example, given
@@ -39,13 +39,10 @@ from strategies import (
 )
 
 import chronoreconcile as cr
+from chronoreconcile.zones import DISAMBIGUATIONS, OFFSET_OPTIONS, Disambiguation, OffsetOption
 
 UTC = dt.UTC
 ZERO = dt.timedelta(0)
-Disambiguation = Literal["raise", "earlier", "later", "compatible"]
-OffsetOption = Literal["reject", "use", "prefer", "ignore"]
-DISAMBIGUATIONS: tuple[Disambiguation, ...] = ("raise", "earlier", "later", "compatible")
-OFFSET_OPTIONS: tuple[OffsetOption, ...] = ("reject", "use", "prefer", "ignore")
 Test = TypeVar("Test", bound=Callable[..., None])
 # IANA ids that read as an offset; the library takes them as that fixed offset (the same
 # rule), named by the offset.
@@ -293,12 +290,17 @@ def test_a_gap_moves_the_local_time_by_its_length(zone_local: tuple[str, dt.date
     assert local - earlier == gap
     with pytest.raises(cr.NonexistentTimeError) as info:
         cr.to_instant(local, zone)
-    start = dt.datetime.fromisoformat(info.value.gap_start)
-    end = dt.datetime.fromisoformat(info.value.gap_end)
+    # The gap's bounds are local times; the instant the clocks moved shows them both.
+    start, end = info.value.gap_start, info.value.gap_end
     assert start <= local < end
     assert end - start == gap
     assert info.value.zone == zone
-    assert f"clocks skipped from {info.value.gap_start} to {info.value.gap_end}" in str(info.value)
+    assert naive(cr.to_local(info.value.transition, zone)) == end
+    assert info.value.offset_after - info.value.offset_before == gap.total_seconds()
+    said = [
+        t.isoformat(sep=" ", timespec="seconds" if t.second else "minutes") for t in (start, end)
+    ]
+    assert f"clocks skipped from {said[0]} to {said[1]}" in str(info.value)
 
 
 @example(("Europe/Paris", dt.datetime(2023, 10, 29, 2, 30)))
@@ -319,6 +321,11 @@ def test_a_fold_names_both_candidates(zone_local: tuple[str, dt.datetime]) -> No
     assert named == [u.replace(microsecond=0) for u in (u0, u1)]
     for candidate in info.value.candidates:
         assert candidate in str(info.value)
+    # The candidates as values: instants at their own offsets, both showing the local time.
+    earlier, later = info.value.earlier, info.value.later
+    assert [as_utc(earlier), as_utc(later)] == [u.replace(microsecond=0) for u in (u0, u1)]
+    for instant in (earlier, later):
+        assert naive(instant) == local.replace(microsecond=0)
 
 
 # --- far-future dates follow the POSIX rule -------------------------------------------------

@@ -29,7 +29,7 @@ from ._verdicts import (
     relation,
     where_dates,
 )
-from ._zones import Zone, available_zones, get_zone, tzdata_version, zone_of_record
+from .zones import Zone, available_zones, get_zone, tzdata_version, zone_of_record
 
 __all__ = [
     # functions: zones and instants

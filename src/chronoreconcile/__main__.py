@@ -19,7 +19,7 @@ from ._chronology import Chronology
 from ._errors import ChronoError
 from ._instants import format_instant, to_instant, to_local
 from ._verdicts import describe_local
-from ._zones import get_zone, tzdata_version
+from .zones import get_zone, tzdata_version
 
 __all__ = ["main"]
 

@@ -38,7 +38,7 @@ from ._network import (
 )
 from ._spans import Span, format_micros, local_range_intervals, merge_intervals
 from ._verdicts import Status, UnknownEventError, Verdict, describe_local, judge, zone_phrase
-from ._zones import Zone, format_offset, get_zone, parse_offset, tzdata_version, zone_of_record
+from .zones import Zone, format_offset, get_zone, parse_offset, tzdata_version, zone_of_record
 
 __all__ = ["Chronology", "Conflict", "Reconciliation"]
 

@@ -18,10 +18,9 @@ from typing import TYPE_CHECKING, ClassVar
 from ._durations import format_duration, parse_duration
 from ._errors import ChronoError, ParseError
 from ._events import Event
-from ._instants import DISAMBIGUATIONS
 from ._parsing import LocalRange, parse_when
 from ._spans import local_range_intervals, merge_intervals
-from ._zones import Zone, ZoneLike, fixed_zone, get_zone
+from .zones import Zone, ZoneLike, check_disambiguation, fixed_zone, get_zone
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -163,11 +162,8 @@ class At(Claim):
     def __post_init__(self) -> None:
         object.__setattr__(self, "event", _event_id(self.event, "event"))
         _check_common(self)
-        if self.disambiguation is not None and self.disambiguation not in DISAMBIGUATIONS:
-            raise ChronoError(
-                f"claim {self.label()}: unknown disambiguation {self.disambiguation!r}; expected"
-                " one of " + ", ".join(repr(d) for d in DISAMBIGUATIONS)
-            )
+        if self.disambiguation is not None:
+            check_disambiguation(self.disambiguation, where=f"claim {self.label()}")
         where = f"claim {self.label()}"
         whens: Sequence[object] = self.when if isinstance(self.when, list | tuple) else [self.when]
         if not whens:

@@ -2,6 +2,8 @@
 
 A duration here is an exact length of time. Months and years are refused: their length
 depends on where they fall, and a tolerance or a gap written in them would be a guess.
+
+May import: the standard library, ``._errors``, ``._units``.
 """
 
 from __future__ import annotations
@@ -10,17 +12,18 @@ import datetime as _dt
 import re
 
 from ._errors import ParseError
+from ._units import DAY_US, HOUR_US, MINUTE_US, SECOND_US
 
 __all__ = ["MICROS", "format_duration", "parse_duration"]
 
 MICROS = {
-    "w": 7 * 86400 * 10**6,
-    "d": 86400 * 10**6,
-    "h": 3600 * 10**6,
-    "m": 60 * 10**6,
-    "s": 10**6,
+    "w": 7 * DAY_US,
+    "d": DAY_US,
+    "h": HOUR_US,
+    "m": MINUTE_US,
+    "s": SECOND_US,
 }
-_LIMIT = 10**4 * 366 * 86400 * 10**6
+_LIMIT = 10**4 * 366 * DAY_US
 _UNIT_WORDS = {
     "w": "w",
     "wk": "w",
@@ -62,7 +65,7 @@ def parse_duration(value: object, *, what: str = "duration") -> int:
     chronoreconcile.ParseError: cannot read '1 month': a month has no fixed length; write the duration in days
     """
     if isinstance(value, _dt.timedelta):
-        micros = (value.days * 86400 + value.seconds) * 10**6 + value.microseconds
+        micros = value.days * DAY_US + value.seconds * SECOND_US + value.microseconds
         if micros < 0:
             raise ParseError(str(value), f"a {what} cannot be negative")
         return _limited(micros, value)

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 
 from ._durations import format_duration, parse_duration
 from ._errors import ChronoError
-from ._instants import DISAMBIGUATIONS
 from ._parsing import LocalRange, parse_when
 from ._spans import Span, local_range_to_span, micros_of
-from ._zones import Zone, ZoneLike, fixed_zone, get_zone
+from .zones import Zone, ZoneLike, check_disambiguation, fixed_zone, get_zone
 
 __all__ = ["Event", "resolve_when"]
 
@@ -38,11 +37,8 @@ def resolve_when(
     zone_data: str | None = None,
 ) -> Resolved:
     """The span of instants a record (text, datetime or Span) can denote in ``zone``."""
-    if disambiguation is not None and disambiguation not in DISAMBIGUATIONS:
-        raise ChronoError(
-            f"{where}: unknown disambiguation {disambiguation!r}; expected one of "
-            + ", ".join(repr(d) for d in DISAMBIGUATIONS)
-        )
+    if disambiguation is not None:
+        check_disambiguation(disambiguation, where=where)
     tol = None if tolerance is None else parse_duration(tolerance, what="tolerance")
     if isinstance(when, Span):
         span = when if tol is None else when.widened(tol, f"±{format_duration(tol)} tolerance")

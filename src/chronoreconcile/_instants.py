@@ -3,6 +3,8 @@
 The arithmetic runs on integers (seconds since the epoch, with the microseconds carried
 beside them) and on stdlib datetimes; pendulum objects are made once, at the edge, because
 building them through pendulum's own constructors costs tens of microseconds a call.
+
+May import: the standard library, pendulum, ``.zones``, ``._errors``, ``._units``.
 """
 
 from __future__ import annotations
@@ -10,45 +12,42 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping
-from typing import Literal
 
 import pendulum
 
-from ._errors import AmbiguousTimeError, ChronoError, NonexistentTimeError, ParseError
-from ._zones import (
+from ._errors import ChronoError, ParseError
+from ._units import EPOCH, EPOCH_ORDINAL, days_in_month
+from .zones import (
+    DISAMBIGUATIONS,
     MAX_SECONDS,
     MIN_SECONDS,
+    Disambiguation,
+    OffsetOption,
     Zone,
     ZoneLike,
+    check_disambiguation,
+    check_offset_option,
+    disambiguate,
     format_offset,
     get_zone,
     parse_offset,
 )
 
 __all__ = [
-    "DISAMBIGUATIONS",
-    "OFFSET_OPTIONS",
-    "Disambiguation",
+    "check_date",
+    "check_time",
     "dates_by_zone",
     "format_instant",
     "instant_from_seconds",
     "local_seconds",
     "parse_instant",
     "parse_local",
-    "resolve_local",
     "to_instant",
     "to_local",
     "utc_seconds",
 ]
 
-Disambiguation = Literal["raise", "earlier", "later", "compatible"]
-DISAMBIGUATIONS: tuple[str, ...] = ("raise", "earlier", "later", "compatible")
-OffsetOption = Literal["reject", "use", "prefer", "ignore"]
-OFFSET_OPTIONS: tuple[str, ...] = ("reject", "use", "prefer", "ignore")
-
 _UTC = pendulum.UTC
-_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
-_EPOCH = _dt.datetime(1970, 1, 1)
 _DateTime = pendulum.DateTime
 
 # --- local time text ----------------------------------------------------------------------
@@ -68,9 +67,9 @@ def check_date(y: int, mo: int, d: int, text: object) -> None:
         raise ParseError(text, f"year {y} is outside 0001..9999")
     if not 1 <= mo <= 12:
         raise ParseError(text, f"month {mo}; months run 1..12")
-    if d < 1 or d > _days_in_month(y, mo):
+    if d < 1 or d > days_in_month(y, mo):
         raise ParseError(
-            text, f"day {d} of {_MONTHS[mo - 1]} {y}; it has {_days_in_month(y, mo)} days"
+            text, f"day {d} of {_MONTHS[mo - 1]} {y}; it has {days_in_month(y, mo)} days"
         )
 
 
@@ -82,12 +81,6 @@ def check_time(h: int, mi: int, s: int, text: object) -> None:
         raise ParseError(text, f"minute {mi}; minutes run 00..59")
     if s > 59:
         raise ParseError(text, f"second {s}; seconds run 00..59 (leap seconds are not counted)")
-
-
-def _days_in_month(y: int, mo: int) -> int:
-    if mo == 2:
-        return 29 if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0) else 28
-    return 30 if mo in (4, 6, 9, 11) else 31
 
 
 def parse_local(text: str) -> _dt.datetime:
@@ -146,7 +139,7 @@ def _local_shape_problem(text: str) -> str:
 
 def local_seconds(local: _dt.datetime) -> int:
     """Whole seconds since 1970-01-01T00:00 of a naive local time (microseconds dropped)."""
-    return (local.toordinal() - _EPOCH_ORDINAL) * 86400 + (
+    return (local.toordinal() - EPOCH_ORDINAL) * 86400 + (
         local.hour * 3600 + local.minute * 60 + local.second
     )
 
@@ -185,7 +178,7 @@ def instant_from_seconds(seconds: int, microsecond: int = 0) -> pendulum.DateTim
     """The UTC instant ``seconds`` after the epoch, as a pendulum DateTime."""
     if not MIN_SECONDS <= seconds < MAX_SECONDS:
         raise ChronoError(f"instant {seconds} s from the epoch lies outside years 1..9999")
-    u = _EPOCH + _dt.timedelta(seconds=seconds, microseconds=microsecond)
+    u = EPOCH + _dt.timedelta(seconds=seconds, microseconds=microsecond)
     return _DateTime(u.year, u.month, u.day, u.hour, u.minute, u.second, u.microsecond, _UTC)
 
 
@@ -211,50 +204,6 @@ def _fmt_local(local: _dt.datetime) -> str:
     return local.isoformat(sep=" ", timespec="seconds" if local.second else "minutes")
 
 
-def _fmt_instant(seconds: int) -> str:
-    u = _EPOCH + _dt.timedelta(seconds=seconds)
-    return u.isoformat(timespec="seconds" if u.second else "minutes") + "Z"
-
-
-def resolve_local(local: _dt.datetime, zone: Zone, disambiguation: str) -> int:
-    """The offset (seconds) at which a naive local time is read, after disambiguation.
-
-    With "raise" a repeated or skipped time is an error naming the candidates or the gap.
-    """
-    secs = local_seconds(local)
-    found = zone.resolve(secs)
-    if len(found) == 1:
-        return secs - found[0]
-    if found:
-        if disambiguation in ("earlier", "compatible"):
-            return secs - found[0]
-        if disambiguation == "later":
-            return secs - found[-1]
-        _check_disambiguation(disambiguation)
-        raise AmbiguousTimeError(
-            _fmt_local(local),
-            zone.name,
-            [f"{_fmt_instant(u)} ({format_offset(secs - u)})" for u in found],
-        )
-    t, before, after = zone.gap(secs)
-    if disambiguation in ("later", "compatible"):
-        return before
-    if disambiguation == "earlier":
-        return after
-    _check_disambiguation(disambiguation)
-    start = _EPOCH + _dt.timedelta(seconds=t + before)
-    end = _EPOCH + _dt.timedelta(seconds=t + after)
-    raise NonexistentTimeError(_fmt_local(local), zone.name, _fmt_local(start), _fmt_local(end))
-
-
-def _check_disambiguation(value: str) -> None:
-    if value not in DISAMBIGUATIONS:
-        raise ChronoError(
-            f"unknown disambiguation {value!r}; expected one of "
-            + ", ".join(repr(d) for d in DISAMBIGUATIONS)
-        )
-
-
 def to_instant(
     local: str | _dt.datetime,
     zone: ZoneLike,
@@ -278,11 +227,12 @@ def to_instant(
     naive = parse_local(local) if type(local) is str else _as_local(local)
     z = zone if type(zone) is Zone else get_zone(zone, zone_data=zone_data)
     if disambiguation not in DISAMBIGUATIONS:
-        _check_disambiguation(disambiguation)
-    d = naive - _EPOCH
-    offset = z.unique_offset(d.days * 86400 + d.seconds)
+        check_disambiguation(disambiguation)
+    d = naive - EPOCH
+    secs = d.days * 86400 + d.seconds
+    offset = z.unique_offset(secs)
     if offset is None:
-        offset = resolve_local(naive, z, disambiguation)
+        offset = secs - disambiguate(z, secs, disambiguation)
     return _utc_from_local(naive, offset)
 
 
@@ -379,13 +329,8 @@ def parse_instant(
     """
     if not isinstance(text, str):
         raise ChronoError(f"expected RFC 9557 text, got {text!r}")
-    if offset not in OFFSET_OPTIONS:
-        raise ChronoError(
-            f"unknown offset option {offset!r}; expected one of "
-            + ", ".join(repr(o) for o in OFFSET_OPTIONS)
-        )
-    if disambiguation not in DISAMBIGUATIONS:
-        _check_disambiguation(disambiguation)
+    check_offset_option(offset)
+    check_disambiguation(disambiguation)
     m = _RFC9557_RE.fullmatch(text.strip())
     if m is None:
         raise ParseError(

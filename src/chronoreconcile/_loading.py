@@ -14,7 +14,7 @@ from typing import Any
 from ._claims import At, Before, Claim, Gap, OnDate
 from ._errors import ChronoError, ParseError
 from ._events import Event
-from ._zones import Zone, get_zone, zone_of_record
+from .zones import Zone, get_zone, zone_of_record
 
 __all__ = ["load"]
 

@@ -3,6 +3,9 @@
 The result is a *local range*: the half-open range of local times (microseconds since
 1970-01-01T00:00 on the local clock) that the text can mean, with the precision it was
 written to and the EDTF marks it carried. Turning it into instants is the zone's job.
+
+May import: the standard library, ``._calendars``, ``._durations``, ``._instants``,
+``.zones``, ``._errors``, ``._units``.
 """
 
 from __future__ import annotations
@@ -15,13 +18,11 @@ from . import _calendars
 from ._durations import MICROS
 from ._errors import ParseError
 from ._instants import check_time
-from ._zones import parse_offset
+from ._units import DAY_US, EPOCH_ORDINAL, SECOND_US
+from .zones import parse_offset
 
 __all__ = ["APPROXIMATE_DEFAULTS", "LocalRange", "parse_when"]
 
-_US = 10**6
-_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
-_DAY = 86400 * _US
 
 # The tolerance a bare "~" (EDTF "approximate") adds on each side when no explicit
 # tolerance is given: one unit of what was written, except that "about 17:00" is
@@ -41,16 +42,16 @@ _ORDER = [
 ]
 
 APPROXIMATE_DEFAULTS: dict[str, int] = {
-    "millennium": 366 * _DAY,
-    "century": 366 * _DAY,
-    "decade": 366 * _DAY,
-    "year": 366 * _DAY,
-    "month": 31 * _DAY,
-    "day": _DAY,
-    "hour": 3600 * _US,
-    "minute": 15 * 60 * _US,
-    "second": 60 * _US,
-    "fraction": _US,
+    "millennium": 366 * DAY_US,
+    "century": 366 * DAY_US,
+    "decade": 366 * DAY_US,
+    "year": 366 * DAY_US,
+    "month": 31 * DAY_US,
+    "day": DAY_US,
+    "hour": 3600 * SECOND_US,
+    "minute": 15 * 60 * SECOND_US,
+    "second": 60 * SECOND_US,
+    "fraction": SECOND_US,
 }
 
 
@@ -167,9 +168,9 @@ def _parse_side(side: str, calendar: str, whole: str) -> LocalRange:
     first, end = date.first_day(), date.end_day()
     if first < 1 or end > _dt.date.max.toordinal() + 1:
         raise ParseError(whole, "it falls outside Gregorian years 1..9999")
-    start_us = (first - _EPOCH_ORDINAL) * _DAY
+    start_us = (first - EPOCH_ORDINAL) * DAY_US
     precision = "day" if date.day is not None else "month" if date.month is not None else "year"
-    end_us = (end - _EPOCH_ORDINAL) * _DAY
+    end_us = (end - EPOCH_ORDINAL) * DAY_US
     if rest.strip():
         if date.day is None:
             raise ParseError(whole, f"a time of day needs a full date, not {precision} precision")
@@ -185,7 +186,7 @@ def _parse_side(side: str, calendar: str, whole: str) -> LocalRange:
 
 def _time_of_day(rest: str, day_us: int, whole: str) -> tuple[int, int, str]:
     if _NOON.fullmatch(rest):
-        return day_us + 12 * 3600 * _US, day_us + (12 * 3600 + 60) * _US, "minute"
+        return day_us + 12 * 3600 * SECOND_US, day_us + (12 * 3600 + 60) * SECOND_US, "minute"
     m = _TIME_RE.fullmatch(rest)
     if m is None:
         raise ParseError(
@@ -195,7 +196,7 @@ def _time_of_day(rest: str, day_us: int, whole: str) -> tuple[int, int, str]:
     mi = int(m["mi"] or 0)
     s = int(m["s"] or 0)
     check_time(h, mi, s, whole)
-    start = day_us + (h * 3600 + mi * 60 + s) * _US
+    start = day_us + (h * 3600 + mi * 60 + s) * SECOND_US
     if m["f"]:
         digits = m["f"]
         step = 10 ** (6 - len(digits))
@@ -242,8 +243,8 @@ def _unspecified(
     if start_day < 1:
         raise ParseError(whole, "it falls outside Gregorian years 1..9999")
     return LocalRange(
-        (start_day - _EPOCH_ORDINAL) * _DAY,
-        (end_day - _EPOCH_ORDINAL) * _DAY,
+        (start_day - EPOCH_ORDINAL) * DAY_US,
+        (end_day - EPOCH_ORDINAL) * DAY_US,
         precision,
         approximate,
         uncertain,

@@ -2,7 +2,10 @@
 
 A span is held as two integers, microseconds since 1970-01-01T00:00Z, so that ordering and
 the reconciliation network compare exact integers; the pendulum DateTimes users see are
-made from them on request.
+made from them on request. A span pickles as its two integers and its note.
+
+May import: the standard library, pendulum, ``.zones``, ``._instants``, ``._errors``,
+``._units``.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ import pendulum
 
 from ._errors import AmbiguousTimeError, ChronoError, NonexistentTimeError
 from ._instants import instant_from_seconds, utc_seconds
-from ._zones import MAX_SECONDS, MIN_SECONDS, Zone, format_offset
+from ._units import EPOCH, SECOND_US
+from .zones import MAX_SECONDS, MIN_SECONDS, Zone, disambiguate
 
 __all__ = [
     "Span",
@@ -26,26 +30,23 @@ __all__ = [
     "micros_of",
 ]
 
-_US = 10**6
-_EPOCH = _dt.datetime(1970, 1, 1)
-
 
 def micros_of(instant: _dt.datetime) -> int:
     """Microseconds since the epoch of an aware datetime."""
-    return utc_seconds(instant) * _US + instant.microsecond
+    return utc_seconds(instant) * SECOND_US + instant.microsecond
 
 
 def _instant(micros: int) -> pendulum.DateTime:
-    seconds, us = divmod(micros, _US)
+    seconds, us = divmod(micros, SECOND_US)
     return instant_from_seconds(seconds, us)
 
 
 def format_micros(micros: int) -> str:
     """An instant in microseconds as compact ISO 8601 UTC: "1945-08-08T14:01Z"."""
-    seconds, us = divmod(micros, _US)
+    seconds, us = divmod(micros, SECOND_US)
     if not MIN_SECONDS <= seconds < MAX_SECONDS:
         return f"{micros}µs"
-    t = _EPOCH + _dt.timedelta(seconds=seconds, microseconds=us)
+    t = EPOCH + _dt.timedelta(seconds=seconds, microseconds=us)
     if us:
         return t.isoformat(timespec="microseconds") + "Z"
     return t.isoformat(timespec="seconds" if t.second else "minutes") + "Z"
@@ -117,6 +118,9 @@ class Span:
         """The smallest span holding both."""
         return Span(min(self.start_us, other.start_us), max(self.end_us, other.end_us), self.note)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Span, (self.start_us, self.end_us, self.note))
+
     def __repr__(self) -> str:
         inner = f"{format_micros(self.start_us)}, {format_micros(self.end_us)}"
         return f"Span({inner}{', ' + self.note if self.note else ''})"
@@ -135,8 +139,8 @@ def _pieces(start_local_us: int, end_local_us: int, zone: Zone) -> list[tuple[in
     that window where the offset changes, and in each piece, where the local time is the
     instant plus one offset, the share of the range is a single interval.
     """
-    lo_s = max(start_local_us // _US - zone.max_offset - 1, MIN_SECONDS)
-    hi_s = min(end_local_us // _US - zone.min_offset + 2, MAX_SECONDS)
+    lo_s = max(start_local_us // SECOND_US - zone.max_offset - 1, MIN_SECONDS)
+    hi_s = min(end_local_us // SECOND_US - zone.min_offset + 2, MAX_SECONDS)
     if zone.valid_from is not None:
         lo_s = max(lo_s, zone.valid_from)
         if hi_s <= lo_s:
@@ -146,9 +150,9 @@ def _pieces(start_local_us: int, end_local_us: int, zone: Zone) -> list[tuple[in
     offsets = [zone.offset_seconds(lo_s), *(after for _, _, after in cuts)]
     out = []
     for k, off_s in enumerate(offsets):
-        off = off_s * _US
-        lo = max(bounds[k] * _US, start_local_us - off)
-        hi = min(bounds[k + 1] * _US, end_local_us - off)
+        off = off_s * SECOND_US
+        lo = max(bounds[k] * SECOND_US, start_local_us - off)
+        hi = min(bounds[k + 1] * SECOND_US, end_local_us - off)
         if lo < hi:
             out.append((lo, hi, off))
     return out
@@ -156,27 +160,20 @@ def _pieces(start_local_us: int, end_local_us: int, zone: Zone) -> list[tuple[in
 
 def _resolve_us(local_us: int, zone: Zone, disambiguation: str) -> int:
     """The instant (µs) one local time denotes under a disambiguation other than "raise"."""
-    secs, us = divmod(local_us, _US)
-    found = zone.resolve(secs)
-    if found:
-        return (found[-1] if disambiguation == "later" else found[0]) * _US + us
-    _, before, after = zone.gap(secs)
-    shift = after if disambiguation == "earlier" else before
-    return (secs - shift) * _US + us
+    secs, us = divmod(local_us, SECOND_US)
+    return disambiguate(zone, secs, disambiguation) * SECOND_US + us
 
 
 def _gap_error(start_local_us: int, zone: Zone, describe: str) -> NonexistentTimeError:
-    secs = start_local_us // _US
-    t, before, after = zone.gap(secs)
-    local = _EPOCH + _dt.timedelta(microseconds=start_local_us)
-    gap_start = _EPOCH + _dt.timedelta(seconds=t + before)
-    gap_end = _EPOCH + _dt.timedelta(seconds=t + after)
-    return NonexistentTimeError(
+    t, before, after = zone.gap(start_local_us // SECOND_US)
+    local = EPOCH + _dt.timedelta(microseconds=start_local_us)
+    return NonexistentTimeError.for_zone(
         describe or local.isoformat(sep=" ", timespec="minutes"),
         zone.name,
-        gap_start.isoformat(sep=" ", timespec="minutes"),
-        gap_end.isoformat(sep=" ", timespec="minutes")
-        + f" ({format_offset(before)} to {format_offset(after)})",
+        t,
+        before,
+        after,
+        offsets=True,
     )
 
 
@@ -210,23 +207,23 @@ def local_range_to_span(
             raise _gap_error(start_local_us, zone, describe)
         if repeated and disambiguation == "raise":
             first = min(lo + off for lo, _, off in pieces[1:])
-            when = _EPOCH + _dt.timedelta(microseconds=max(first, start_local_us))
-            secs = (max(first, start_local_us)) // _US
-            raise AmbiguousTimeError(
+            when = EPOCH + _dt.timedelta(microseconds=max(first, start_local_us))
+            secs = (max(first, start_local_us)) // SECOND_US
+            raise AmbiguousTimeError.for_zone(
                 describe or when.isoformat(sep=" ", timespec="minutes"),
                 zone.name,
-                [f"{format_micros(u * _US)}" for u in zone.resolve(secs)],
+                [(u, secs - u) for u in zone.resolve(secs)],
             )
         return pieces[0][0], pieces[-1][1], repeated
     # Each local time stands for one instant, increasing between the local times where a
     # transition begins or ends; the extremes lie at those points, or at the range's ends.
     last = end_local_us - 1
     points = {start_local_us, last}
-    lo_s = start_local_us // _US - zone.max_offset - 1
-    hi_s = end_local_us // _US - zone.min_offset + 2
+    lo_s = start_local_us // SECOND_US - zone.max_offset - 1
+    hi_s = end_local_us // SECOND_US - zone.min_offset + 2
     for t, before, after in zone.transitions(max(lo_s, MIN_SECONDS), min(hi_s, MAX_SECONDS)):
         for edge in (t + before, t + after):
-            points.update((edge * _US, edge * _US - 1))
+            points.update((edge * SECOND_US, edge * SECOND_US - 1))
     values = [_resolve_us(p, zone, disambiguation) for p in points if start_local_us <= p <= last]
     return min(values), max(values) + 1, False
 

@@ -1,4 +1,4 @@
-"""Units every layer counts in: microseconds, the epoch, leap years, days in a month.
+"""Units every layer counts in: microseconds, the epoch, leap years, days in a month, offsets.
 
 Instants and local times are held as integers inside the library (microseconds since
 1970-01-01T00:00, UTC for instants, on the wall for local times), so these few constants
@@ -19,6 +19,7 @@ __all__ = [
     "MINUTE_US",
     "SECOND_US",
     "days_in_month",
+    "format_offset",
     "is_leap",
 ]
 
@@ -55,3 +56,18 @@ def days_in_month(year: int, month: int, *, julian: bool = False) -> int:
     if month == 2:
         return 29 if is_leap(year, julian=julian) else 28
     return 30 if month in (4, 6, 9, 11) else 31
+
+
+def format_offset(seconds: int) -> str:
+    """``+03:00``, ``-10:30``, ``+02:30:17``: seconds shown only when the offset has them.
+
+    Written here, below the errors, because error messages name offsets too; the zones
+    package re-exports it beside ``parse_offset``.
+
+    >>> format_offset(-37800), format_offset(9017)
+    ('-10:30', '+02:30:17')
+    """
+    sign = "-" if seconds < 0 else "+"
+    h, rem = divmod(abs(seconds), 3600)
+    m, s = divmod(rem, 60)
+    return f"{sign}{h:02d}:{m:02d}" + (f":{s:02d}" if s else "")

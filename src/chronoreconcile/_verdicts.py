@@ -20,7 +20,7 @@ from ._durations import format_duration
 from ._errors import ChronoError
 from ._events import Event
 from ._spans import Span, format_micros, merge_intervals
-from ._zones import Zone, available_zones, format_offset, get_zone, link_target
+from .zones import Zone, available_zones, format_offset, get_zone, link_target
 
 __all__ = [
     "Relation",
