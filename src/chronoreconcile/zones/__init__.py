@@ -8,6 +8,7 @@ machinery. Its parts, lowest first:
 - ``_posix``: POSIX TZ footer rules, one type per kind of rule date;
 - ``_tzif``: TZif files read into arrays;
 - ``_tzdata``: the tzdata package (release, links, available ids, suggestions);
+- ``_ambiguity``: the three answers to "what is this local time here": Unambiguous, Fold, Gap;
 - ``_zone``: the Zone type and its one ``ambiguity(local)`` answer;
 - ``_disambiguate``: the one ``disambiguate()`` and ``check_disambiguation()``;
 - ``_lookup``: ``get_zone`` with its cache, fixed zones and zones of record.
@@ -18,6 +19,7 @@ every module above this package imports it through this ``__init__`` only.
 
 from __future__ import annotations
 
+from ._ambiguity import Ambiguity, Fold, Gap, Unambiguous
 from ._common import MAX_SECONDS, MIN_SECONDS, aware_seconds
 from ._disambiguate import (
     DISAMBIGUATIONS,
@@ -33,7 +35,7 @@ from ._offsets import format_offset, parse_offset
 from ._posix import JulianDay, MonthWeekDay, PosixRule, RuleDate, ZeroBasedDay, parse_posix
 from ._tzdata import available_zones, link_target, tzdata_version
 from ._tzif import TzifData, read_tzif
-from ._zone import Ambiguity, Fold, Gap, Unambiguous, Zone, ZoneKind
+from ._zone import Zone, ZoneKind
 
 __all__ = [
     "DISAMBIGUATIONS",

@@ -6,7 +6,7 @@ in a fold and "later" in a gap; "raise" makes either an error that names the can
 or the gap. Every caller (to_instant, parse_instant, event spans, claims) comes here, and
 every check of the word goes through :func:`check_disambiguation`.
 
-May import: the standard library, ``._zone``, ``.._errors``, ``.._units``.
+May import: the standard library, ``._ambiguity``, ``._zone``, ``.._errors``, ``.._units``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import Literal, cast
 
 from .._errors import AmbiguousTimeError, NonexistentTimeError, check_choice
 from .._units import EPOCH
-from ._zone import Fold, Unambiguous, Zone
+from ._ambiguity import Fold, Unambiguous
+from ._zone import Zone
 
 __all__ = [
     "DISAMBIGUATIONS",

@@ -6,7 +6,7 @@ that tzdata's "slim" files leave to describe the years after their last listed
 transition. Converting a local time is then a bisection and a few integer comparisons,
 which is what keeps ``to_instant`` close to the C-coded stdlib path.
 
-May import: the standard library, ``._common``, ``._offsets``, ``._posix``, ``._tzdata``,
+May import: the standard library, ``._ambiguity``, ``._common``, ``._offsets``, ``._posix``, ``._tzdata``,
 ``.._errors``, ``.._units``.
 """
 
@@ -16,74 +16,19 @@ import datetime as _dt
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from .._errors import ChronoError
 from .._units import EPOCH, EPOCH_ORDINAL
+from ._ambiguity import Ambiguity, Fold, Gap, Unambiguous
 from ._common import DAY_SECONDS, MAX_SECONDS, MIN_SECONDS, aware_seconds, fixed_tzinfo, year_of
 from ._offsets import format_offset
 from ._posix import PosixRule
 from ._tzdata import tzdata_version
 
-__all__ = ["Ambiguity", "Fold", "Gap", "Unambiguous", "Zone", "ZoneKind"]
+__all__ = ["Origin", "Zone", "ZoneKind"]
 
 ZoneKind = Literal["iana", "fixed", "record"]
-
-
-@dataclass(frozen=True, slots=True)
-class Unambiguous:
-    """A local time the zone shows once: the instant (UTC seconds) and its offset."""
-
-    instant: int
-    offset: int
-
-
-@dataclass(frozen=True, slots=True)
-class Fold:
-    """A repeated local time: its first and last instants (UTC seconds) with their offsets.
-
-    ``instants`` lists every candidate, earlier first (two, in every real zone).
-    """
-
-    instants: tuple[int, ...]
-    offsets: tuple[int, ...]
-
-    @property
-    def earlier(self) -> int:
-        """The first instant that shows the local time."""
-        return self.instants[0]
-
-    @property
-    def later(self) -> int:
-        """The last instant that shows the local time."""
-        return self.instants[-1]
-
-
-@dataclass(frozen=True, slots=True)
-class Gap:
-    """A skipped local time: the transition (UTC seconds) and the offsets either side.
-
-    The skipped local times run from ``start`` to ``end`` (local seconds since the epoch,
-    ``end`` excluded).
-    """
-
-    transition: int
-    offset_before: int
-    offset_after: int
-
-    @property
-    def start(self) -> int:
-        """The first skipped local time (local seconds since the epoch)."""
-        return self.transition + self.offset_before
-
-    @property
-    def end(self) -> int:
-        """The first local time after the gap (local seconds since the epoch)."""
-        return self.transition + self.offset_after
-
-
-Ambiguity = Unambiguous | Fold | Gap
 
 # How a zone was obtained, to remake it when unpickled: a callable and its arguments.
 Origin = tuple[Callable[..., "Zone"], tuple[object, ...]]
