@@ -9,9 +9,9 @@ everything above them may import this package.
 
 from __future__ import annotations
 
+from ._entries import TABLES, Amount, Count, DatePattern, Entry, Quantity, Relative, TimeOfDay
 from ._lexicon import MAX_PHRASE, Lexicon
 from ._reading import Order, Reading, ReadingKind, format_clock
-from ._schema import TABLES, Amount, Count, DatePattern, Entry, Quantity, Relative, TimeOfDay
 
 __all__ = [
     "MAX_PHRASE",

@@ -6,7 +6,8 @@ relative order, fixed amounts), as a date pattern, and as a quantity:
 in digits or words ("six", "twenty five", "two and a half"), a compact duration ("5h30m"), or
 a vague count and a unit ("a few hours"). Bounds are widened outward to the microsecond.
 
-May import: ``_errors``, ``_units``, the lexicon's ``_schema`` and ``_reading``, the stdlib.
+May import: ``_errors``, ``_units``, ``_durations``, the lexicon's ``_entries`` and ``_reading``,
+the standard library.
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ from typing import cast
 from .._durations import parse_duration
 from .._errors import ParseError
 from .._units import DAY_US, days_in_month
-from ._reading import Order, Reading
-from ._schema import (
+from ._entries import (
     PLACEHOLDERS,
     Amount,
     Count,
@@ -33,6 +33,7 @@ from ._schema import (
     TimeOfDay,
     normalise,
 )
+from ._reading import Order, Reading
 
 __all__ = ["Index", "build_index", "match"]
 

@@ -1,7 +1,7 @@
 """The Lexicon: a checked set of phrase entries, the default one shipped with the package,
 user lexicons that extend or replace it, and the reading of one phrase.
 
-May import: ``_errors``, the lexicon's ``_schema``, ``_grammar`` and ``_reading``, the stdlib.
+May import: ``_errors``, the lexicon's other modules, the standard library.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from .._errors import ChronoError, ParseError
+from ._entries import Entry, Tables, normalise
 from ._grammar import Index, build_index, match
 from ._reading import Reading, ReadingKind
-from ._schema import Entry, Tables, check_tables, merge_tables, normalise, read_tables
+from ._schema import check_tables, merge_tables, read_tables
 
 __all__ = ["MAX_PHRASE", "Lexicon"]
 

@@ -57,6 +57,9 @@ class Reading:
     first_date: DateTriple | None = None
     last_date: DateTriple | None = None
 
+    def __repr__(self) -> str:
+        return f"Reading({self.phrase!r}: {self.kind} {self.describe()})"
+
     @property
     def explanation(self) -> str:
         """One line: the phrase, what it was read as, and the lexicon's rule."""

@@ -3,141 +3,38 @@
 Every malformed entry is refused with a ChronoError naming the file, the table and the entry;
 nothing here guesses. The schema itself is documented in the header of ``data/lexicon.toml``.
 
-May import: ``_errors``, ``_units``, ``_durations`` and the standard library.
+May import: ``_errors``, ``_units``, ``_durations``, the lexicon's ``_entries``, the stdlib.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, TypeVar
 
 from .._durations import format_duration, parse_duration
 from .._errors import ChronoError, ParseError
 from .._units import DAY_US, HOUR_US, MINUTE_US
+from ._entries import (
+    MAX_ENTRIES,
+    MAX_TEXT,
+    PLACEHOLDERS,
+    TABLES,
+    Amount,
+    Count,
+    DatePattern,
+    Entry,
+    Quantity,
+    Relative,
+    Tables,
+    TimeOfDay,
+    normalise,
+)
 
-__all__ = [
-    "PLACEHOLDERS",
-    "TABLES",
-    "Amount",
-    "Count",
-    "DatePattern",
-    "Entry",
-    "Quantity",
-    "Relative",
-    "Tables",
-    "TimeOfDay",
-    "check_tables",
-    "merge_tables",
-    "normalise",
-    "read_tables",
-]
+__all__ = ["check_tables", "merge_tables", "read_tables"]
 
 # Table name in the file -> what the reference calls its entries.
-TABLES = {
-    "quantity": "qualifiers of a quantity",
-    "count": "vague counts",
-    "amount": "fixed amounts",
-    "time_of_day": "times of day",
-    "relative": "relative order",
-    "date": "dates",
-}
-PLACEHOLDERS = ("YEAR", "MONTH", "DECADE", "CENTURY")
-MAX_ENTRIES = 5_000
-MAX_TEXT = 200
-
-
-def normalise(text: str) -> str:
-    """Lower case, hyphens as spaces, one space between words, no trailing full stop or comma.
-
-    >>> normalise("  Mid-August   1945. ")
-    'mid august 1945'
-    """
-    text = re.sub(r"\s+", " ", text.replace("-", " ").lower()).strip()
-    return text.rstrip(".,;").strip()
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """What every entry has: its phrase and other spellings, its rule, rationale and example."""
-
-    table: str
-    phrase: str
-    aliases: tuple[str, ...]
-    rule: str
-    rationale: str
-    example: str
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity(Entry):
-    """A qualifier before "N units": the bounds as signed percentages of N."""
-
-    lower_percent: Fraction
-    upper_percent: Fraction
-    lower_closed: bool
-    upper_closed: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Count(Entry):
-    """A vague count before a unit: "a few hours" is ``lower`` to ``upper`` hours."""
-
-    lower: int
-    upper: int
-
-
-@dataclass(frozen=True, slots=True)
-class Amount(Entry):
-    """A fixed amount written in words: "half an hour" is 30 minutes."""
-
-    micros: int
-
-
-@dataclass(frozen=True, slots=True)
-class TimeOfDay(Entry):
-    """Local times ``[start, end)`` in microseconds after midnight; ``end`` may pass a day."""
-
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Relative(Entry):
-    """The second event against the first: order, gap bounds, local date offset, time of day."""
-
-    order: str
-    lower: int | None
-    upper: int | None
-    lower_closed: bool
-    upper_closed: bool
-    day_offset: int | None
-    time_of_day: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class DatePattern(Entry):
-    """A date pattern over YEAR, MONTH, DECADE or CENTURY, and the days it covers."""
-
-    years: tuple[int, int]
-    months: tuple[int, int] | None
-    days: tuple[int, int] | None
-
-
-@dataclass(frozen=True, slots=True)
-class Tables:
-    """A whole lexicon file's content (a user file may leave any part out)."""
-
-    bare: str | None
-    approximate_mark: str | None
-    number_words: tuple[tuple[str, int], ...]
-    units: tuple[tuple[str, int], ...]
-    order_words: tuple[tuple[str, str], ...]
-    entries: tuple[Entry, ...]
-
-
 _COMMON = {"phrase", "aliases", "rule", "rationale", "example"}
 _KEYS = {
     "quantity": {"lower_percent", "upper_percent", "lower_closed", "upper_closed"},
