@@ -156,6 +156,8 @@ def test_fixed_amounts_and_halves() -> None:
     assert LEXICON.read("a quarter of an hour").lower == 15 * MINUTE_US
     assert LEXICON.read("an hour and a half").upper == 90 * MINUTE_US
     assert LEXICON.read("two and a half hours").lower == 150 * MINUTE_US
+    assert LEXICON.read("a day and a half later").upper == 36 * HOUR_US
+    assert LEXICON.read("nearly two days and a half").upper == 60 * HOUR_US
     r = LEXICON.read("about half an hour")
     assert (r.lower, r.upper) == (22 * MINUTE_US + 30 * SECOND_US, 37 * MINUTE_US + 30 * SECOND_US)
 
@@ -415,6 +417,17 @@ def test_lexicons_and_readings_survive_pickling(tmp_path: Path) -> None:
         copy = pickle.loads(pickle.dumps(reading))
         assert copy == reading and copy.explanation == reading.explanation
     assert repr(LEXICON.read("nearly 6h")) == "Reading('nearly 6h': duration 5h24m to 6h)"
+
+
+def test_a_reading_checks_its_bounds() -> None:
+    with pytest.raises(ChronoError, match="ends before it starts"):
+        Reading("x", "duration", "r", lower=2, upper=1)
+    with pytest.raises(ChronoError, match="needs both bounds"):
+        Reading("x", "time-of-day", "r", lower=2)
+    with pytest.raises(ChronoError, match="wrong date bounds"):
+        Reading("x", "date", "r")
+    with pytest.raises(ChronoError, match="unknown reading kind"):
+        Reading("x", "vibe", "r")  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- the generated reference

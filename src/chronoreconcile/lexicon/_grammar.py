@@ -240,11 +240,16 @@ def _amount(key: str, index: Index) -> tuple[Fraction, str] | None:
     entry = index.exact.get(key)
     if isinstance(entry, Amount):
         return Fraction(entry.micros), _rule(entry)
+    half = Fraction(0)
+    if key.endswith(" and a half") and key.count(" ") > 3:  # "a day and a half"
+        key, half = key.removesuffix(" and a half"), Fraction(1, 2)
     head, _, word = key.rpartition(" ")
     if head and word in index.units:
         number = _number(head, index)
         if number is not None:
-            return number * index.units[word], ""
+            return (number + half) * index.units[word], ""
+    if half:
+        return None
     glued = _DIGITS.fullmatch(key)
     if glued and glued[2] in index.units:
         return Fraction(glued[1]) * index.units[glued[2]], ""

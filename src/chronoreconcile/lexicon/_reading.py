@@ -4,7 +4,7 @@ A ``Reading`` is a plain value (frozen, picklable, comparable); claims turn it i
 constraints or local ranges. Its bounds are integers: microseconds for durations, gaps and
 times of day, and proleptic Gregorian ``(year, month, day)`` triples for dates.
 
-May import: ``_units``, ``_durations`` and the standard library.
+May import: ``_errors``, ``_units``, ``_durations`` and the standard library.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .._durations import format_duration
+from .._errors import ChronoError
 from .._units import DAY_US, MINUTE_US
 
 __all__ = ["Order", "Reading", "ReadingKind", "format_clock"]
@@ -20,6 +21,7 @@ __all__ = ["Order", "Reading", "ReadingKind", "format_clock"]
 ReadingKind = Literal["duration", "time-of-day", "relative", "same-date", "date"]
 Order = Literal["after", "before"]
 DateTriple = tuple[int, int, int]
+_KINDS = ("duration", "time-of-day", "relative", "same-date", "date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,19 @@ class Reading:
     time_of_day: tuple[int, int] | None = None
     first_date: DateTriple | None = None
     last_date: DateTriple | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in _KINDS:
+            raise ChronoError(f"unknown reading kind {self.kind!r}; expected one of {_KINDS}")
+        dated = self.first_date is not None and self.last_date is not None
+        if (self.kind == "date") != dated:
+            raise ChronoError(f"a {self.kind} reading of {self.phrase!r} has wrong date bounds")
+        if dated and self.first_date > self.last_date:  # type: ignore[operator]
+            raise ChronoError(f"the reading of {self.phrase!r} ends before it starts")
+        if self.kind in ("duration", "time-of-day") and (self.lower is None or self.upper is None):
+            raise ChronoError(f"a {self.kind} reading of {self.phrase!r} needs both bounds")
+        if self.lower is not None and self.upper is not None and self.lower > self.upper:
+            raise ChronoError(f"the reading of {self.phrase!r} ends before it starts")
 
     def __repr__(self) -> str:
         return f"Reading({self.phrase!r}: {self.kind} {self.describe()})"
