@@ -30,7 +30,8 @@ from strategies_calendars import (
     wide_ordinals,
 )
 
-from chronoreconcile._calendars import (
+from chronoreconcile._errors import ChronoError, ParseError
+from chronoreconcile.calendars import (
     CALENDARS,
     CalendarDate,
     check_calendar,
@@ -42,7 +43,6 @@ from chronoreconcile._calendars import (
     parse_date,
     to_calendar,
 )
-from chronoreconcile._errors import ChronoError, ParseError
 
 # convertdate's Julian dates (JD) start at noon, so midnight of a day is JDN - 0.5; the
 # ordinal of date.toordinal() is the JDN minus 1721425 (0001-01-01 Gregorian is JDN 1721426).
