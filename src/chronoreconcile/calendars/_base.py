@@ -84,6 +84,10 @@ class Calendar(ABC):
     era: str | None = None
     # Whether a year-precision date may be marked dual ("1648/9"): julian-march only.
     writes_dual_years = False
+    # Whether its dates open with a mark (an era name) that ``opens`` recognises.
+    has_marks = False
+    # Whether EDTF unspecified digits ("194X", "1945-XX") are read in it: gregorian and julian.
+    reads_unspecified_digits = False
     first: int
     end: int
 
@@ -101,12 +105,18 @@ class Calendar(ABC):
             )
         if date.month is not None and not 1 <= date.month <= 12:
             return f"month {date.month} does not exist (months run from 1 to 12)"
+        if date.era != self.era:
+            problem = self.era_problem(date.era)
+            if problem is not None:
+                return problem
         return self.date_problem(date)
 
     def era_problem(self, era: str | None) -> str | None:
-        """Say why ``era`` is not this calendar's single era (or its lack of one)."""
-        if era == self.era:
-            return None
+        """Say why ``era``, which is not ``self.era``, is wrong; None if the calendar allows it.
+
+        A calendar of many eras (japanese) overrides this and checks the era in
+        ``date_problem``.
+        """
         expected = "None" if self.era is None else repr(self.era)
         return f"era {era!r} is not one of calendar {self.name!r}; expected {expected}"
 
@@ -118,7 +128,10 @@ class Calendar(ABC):
         return self.span(date)[0]
 
     def opens(self, text: str) -> bool:
-        """Whether ``text`` opens with a mark of this calendar (an era name); most have none."""
+        """Whether ``text`` opens with a mark of this calendar (an era name); most have none.
+
+        Only a calendar with ``has_marks`` is asked.
+        """
         return False
 
     def before_first(self) -> str:
@@ -128,7 +141,8 @@ class Calendar(ABC):
 
     @abstractmethod
     def date_problem(self, date: Fields) -> str | None:
-        """``problem`` after the checks every calendar shares (the month is 1..12 or None)."""
+        """``problem`` after the checks every calendar shares (the month is 1..12 or None, the
+        era is the calendar's own)."""
 
     @abstractmethod
     def span(self, date: Fields) -> tuple[int, int]:

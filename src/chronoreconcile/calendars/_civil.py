@@ -24,6 +24,8 @@ __all__ = ["GREGORIAN", "JULIAN", "CivilCalendar"]
 class CivilCalendar(Calendar):
     """The Gregorian calendar, or the Julian one when ``julian``: years 0001..9999 from 1 January."""
 
+    reads_unspecified_digits = True
+
     def __init__(self, name: str, *, julian: bool, word: str) -> None:
         self.name = name
         self.julian = julian
@@ -32,9 +34,6 @@ class CivilCalendar(Calendar):
         self.end = civil_to_ordinal(10000, 1, 1, julian=julian)
 
     def date_problem(self, date: Fields) -> str | None:
-        problem = self.era_problem(date.era)
-        if problem is not None:
-            return problem
         year, month, day = date.year, date.month, date.day
         if not 1 <= year <= 9999:
             return f"year {year} is outside 0001 to 9999"

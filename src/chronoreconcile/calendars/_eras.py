@@ -84,6 +84,7 @@ class EraCalendar(Calendar):
     kanji_marks: re.Pattern[str]
     roman_marks: re.Pattern[str]
     expected: str
+    has_marks = True
 
     @abstractmethod
     def era_of_kanji(self, mark: str) -> str:

@@ -100,6 +100,9 @@ class JapaneseCalendar(EraCalendar):
     def kanji_of_era(self, era: str) -> str:
         return _ERA_BY_NAME[era].kanji
 
+    def era_problem(self, era: str | None) -> str | None:
+        return None  # many eras: date_problem checks the era
+
     def before_first(self) -> str:
         return (
             "before 1873-01-01 (Meiji 6-01-01), when Japan adopted the Gregorian calendar;"

@@ -58,9 +58,6 @@ class JulianMarchCalendar(Calendar):
         self.end = _julian(10000, 3, 25)
 
     def date_problem(self, date: Fields) -> str | None:
-        problem = self.era_problem(date.era)
-        if problem is not None:
-            return problem
         year, month, day = date.year, date.month, date.day
         legal = year - 1 if date.dual or _in_march_window(month, day) else year
         if not 1 <= legal <= 9999:

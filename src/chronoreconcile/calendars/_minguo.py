@@ -53,9 +53,6 @@ class MinguoCalendar(EraCalendar):
         return DateFields(year - _MINGUO_OFFSET, month, day, "Minguo")
 
     def date_problem(self, date: Fields) -> str | None:
-        problem = self.era_problem(date.era)
-        if problem is not None:
-            return problem
         year, month, day = date.year, date.month, date.day
         if year < 1:
             return f"Minguo {year} does not exist: Minguo years start at 1 (1912)"

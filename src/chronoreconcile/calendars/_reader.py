@@ -12,7 +12,7 @@ from __future__ import annotations
 from chronoreconcile._errors import ParseError
 
 from ._date import CalendarDate
-from ._registry import get_calendar, registered
+from ._registry import get_calendar, marked
 
 __all__ = ["detect_calendar", "parse_date"]
 
@@ -23,7 +23,7 @@ def detect_calendar(text: str) -> str | None:
     >>> detect_calendar("昭和20年8月15日"), detect_calendar("ROC 34-08-15"), detect_calendar("1945")
     ('japanese', 'minguo', None)
     """
-    for calendar in registered():
+    for calendar in marked():
         if calendar.opens(text):
             return calendar.name
     return None

@@ -17,12 +17,14 @@ from ._japanese import JAPANESE
 from ._julian_march import JULIAN_MARCH
 from ._minguo import MINGUO
 
-__all__ = ["CALENDARS", "calendar_names", "check_calendar", "get_calendar", "registered"]
+__all__ = ["CALENDARS", "calendar_names", "check_calendar", "get_calendar", "marked", "registered"]
 
 _REGISTERED: tuple[Calendar, ...] = (GREGORIAN, JULIAN, JULIAN_MARCH, JAPANESE, MINGUO)
 _BY_NAME: dict[str, Calendar] = {
     name: calendar for calendar in _REGISTERED for name in (calendar.name, *calendar.aliases)
 }
+
+_MARKED = tuple(calendar for calendar in _REGISTERED if calendar.has_marks)
 
 CALENDARS: tuple[str, ...] = tuple(calendar.name for calendar in _REGISTERED)
 
@@ -30,6 +32,11 @@ CALENDARS: tuple[str, ...] = tuple(calendar.name for calendar in _REGISTERED)
 def registered() -> tuple[Calendar, ...]:
     """Every calendar object, in the order of ``CALENDARS``."""
     return _REGISTERED
+
+
+def marked() -> tuple[Calendar, ...]:
+    """The calendars whose dates open with a mark (an era name), in the order of ``CALENDARS``."""
+    return _MARKED
 
 
 def calendar_names() -> tuple[str, ...]:
@@ -47,11 +54,13 @@ def get_calendar(name: str) -> Calendar:
     >>> get_calendar("julian-march")
     <calendar 'julian-march'>
     """
-    found = _BY_NAME.get(name) if isinstance(name, str) else None
-    if found is None:
-        check_choice("calendar", name, CALENDARS)  # raises, listing the calendars
-        raise AssertionError(name)  # pragma: no cover - check_choice has raised
-    return found
+    try:
+        return _BY_NAME[name]
+    except (KeyError, TypeError):  # TypeError: an unhashable value
+        pass
+    # Outside the except clause, so that the error does not chain the KeyError.
+    check_choice("calendar", name, CALENDARS)  # raises, listing the calendars
+    raise AssertionError(name)  # pragma: no cover - check_choice has raised
 
 
 def check_calendar(name: str) -> str:
