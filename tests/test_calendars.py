@@ -777,3 +777,29 @@ def test_every_calendar_round_trips_its_days(run: tuple[str, range]) -> None:
         # Consecutive days are distinct dates of the calendar, none skipped or repeated.
         assert fields != previous
         previous = fields
+
+
+def test_what_each_calendar_says_about_itself() -> None:
+    # (single era, writes dual years, dates open with era marks, reads EDTF "194X", aliases)
+    facts = {
+        name: (
+            calendar.era,
+            calendar.writes_dual_years,
+            calendar.has_marks,
+            calendar.reads_unspecified_digits,
+            calendar.aliases,
+        )
+        for name in calendar_names()
+        for calendar in [get_calendar(name)]
+    }
+    assert facts == {
+        "gregorian": (None, False, False, True, ()),
+        "julian": (None, False, False, True, ()),
+        "julian-march": (None, True, False, False, ()),
+        "japanese": (None, False, True, False, ()),
+        "minguo": ("Minguo", False, True, False, ()),
+    }
+    assert [repr(get_calendar(name)) for name in ("julian", "minguo")] == [
+        "<calendar 'julian'>",
+        "<calendar 'minguo'>",
+    ]
