@@ -12,7 +12,7 @@ import datetime
 
 from hypothesis import strategies as st
 
-from chronoreconcile._calendars import CALENDARS, CalendarDate, julian_to_ordinal, to_calendar
+from chronoreconcile.calendars import CALENDARS, CalendarDate, julian_to_ordinal, to_calendar
 
 # The first Gregorian day of each Japanese era.
 ERA_FIRST_DAYS: tuple[tuple[str, datetime.date], ...] = (

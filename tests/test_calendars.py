@@ -8,6 +8,8 @@ exact error messages.
 from __future__ import annotations
 
 import datetime
+import re
+from pathlib import Path
 
 import convertdate.gregorian
 import convertdate.julian
@@ -27,14 +29,19 @@ from strategies_calendars import (
     julian_ymds,
     march_window_days,
     near_era_boundaries,
+    ordinals,
     wide_ordinals,
 )
 
-from chronoreconcile._calendars import (
+from chronoreconcile._errors import ChronoError, ParseError
+from chronoreconcile.calendars import (
     CALENDARS,
+    Calendar,
     CalendarDate,
+    calendar_names,
     check_calendar,
     detect_calendar,
+    get_calendar,
     gregorian_to_ordinal,
     julian_to_ordinal,
     ordinal_to_gregorian,
@@ -42,7 +49,6 @@ from chronoreconcile._calendars import (
     parse_date,
     to_calendar,
 )
-from chronoreconcile._errors import ChronoError, ParseError
 
 # convertdate's Julian dates (JD) start at noon, so midnight of a day is JDN - 0.5; the
 # ordinal of date.toordinal() is the JDN minus 1721425 (0001-01-01 Gregorian is JDN 1721426).
@@ -702,3 +708,98 @@ def test_arithmetic_refuses_days_that_do_not_exist() -> None:
         julian_to_ordinal(1900, 13, 1)
     # Julian 1900 was a leap year (Russia counted 29 February 1900).
     assert julian_to_ordinal(1900, 2, 29) == datetime.date(1900, 3, 13).toordinal()
+
+
+# ---------------------------------------------------------------------------------------
+# The registry: one object per calendar, and each writes and counts its own days back
+# ---------------------------------------------------------------------------------------
+
+_EXPLANATION = Path(__file__).parent.parent / "docs" / "explanation" / "calendars.md"
+
+
+def _documented_calendars() -> list[str]:
+    """The calendar names in the first column of the table in docs/explanation/calendars.md."""
+    return re.findall(r"^\| `([a-z-]+)` \|", _EXPLANATION.read_text(encoding="utf-8"), re.M)
+
+
+def test_the_registry_lists_exactly_the_documented_calendars() -> None:
+    documented = _documented_calendars()
+    assert documented == ["gregorian", "julian", "julian-march", "japanese", "minguo"]
+    assert list(calendar_names()) == documented
+    assert calendar_names() == CALENDARS
+    for name in documented:
+        calendar = get_calendar(name)
+        assert isinstance(calendar, Calendar)
+        assert calendar.name == name
+    # One object per calendar: no two names share one.
+    assert len({id(get_calendar(name)) for name in documented}) == len(documented)
+
+
+def test_get_calendar_refuses_an_unknown_name() -> None:
+    with pytest.raises(
+        ChronoError,
+        match=r"^unknown calendar 'Gregorian'; expected one of 'gregorian', 'julian',"
+        r" 'julian-march', 'japanese', 'minguo'$",
+    ):
+        get_calendar("Gregorian")
+    with pytest.raises(ChronoError, match=r"^unknown calendar None; expected one of"):
+        get_calendar(None)  # type: ignore[arg-type]
+
+
+# Shōwa 64 ended on 7 January 1989 and Heisei 1 began the next day.
+_JANUARY_1989 = range(datetime.date(1989, 1, 1).toordinal(), datetime.date(1989, 2, 1).toordinal())
+
+
+@st.composite
+def _runs_of_days(draw: st.DrawFn) -> tuple[str, range]:
+    """A calendar and up to 400 consecutive days it writes, often at its first or last day."""
+    name = draw(calendars())
+    start = draw(ordinals(name))
+    length = draw(st.integers(1, 400))
+    end = min(start + length, CALENDAR_RANGES[name][1] + 1)
+    return name, range(start, end)
+
+
+@given(_runs_of_days())
+@example(("japanese", _JANUARY_1989))
+@example(("julian-march", range(julian_to_ordinal(1648, 3, 1), julian_to_ordinal(1648, 4, 1))))
+def test_every_calendar_round_trips_its_days(run: tuple[str, range]) -> None:
+    name, days_ = run
+    calendar = get_calendar(name)
+    previous = None
+    for ordinal in days_:
+        fields = calendar.from_ordinal(ordinal)
+        assert calendar.problem(fields) is None
+        assert calendar.to_ordinal(fields) == ordinal
+        assert calendar.span(fields) == (ordinal, ordinal + 1)
+        date = to_calendar(ordinal, name)
+        assert (date.first_day(), date.end_day()) == (ordinal, ordinal + 1)
+        # Consecutive days are distinct dates of the calendar, none skipped or repeated.
+        assert fields != previous
+        previous = fields
+
+
+def test_what_each_calendar_says_about_itself() -> None:
+    # (single era, writes dual years, dates open with era marks, reads EDTF "194X", aliases)
+    facts = {
+        name: (
+            calendar.era,
+            calendar.writes_dual_years,
+            calendar.has_marks,
+            calendar.reads_unspecified_digits,
+            calendar.aliases,
+        )
+        for name in calendar_names()
+        for calendar in [get_calendar(name)]
+    }
+    assert facts == {
+        "gregorian": (None, False, False, True, ()),
+        "julian": (None, False, False, True, ()),
+        "julian-march": (None, True, False, False, ()),
+        "japanese": (None, False, True, False, ()),
+        "minguo": ("Minguo", False, True, False, ()),
+    }
+    assert [repr(get_calendar(name)) for name in ("julian", "minguo")] == [
+        "<calendar 'julian'>",
+        "<calendar 'minguo'>",
+    ]

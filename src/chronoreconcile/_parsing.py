@@ -14,7 +14,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from . import _calendars
+from . import calendars
 from ._durations import MICROS
 from ._errors import ParseError
 from ._instants import check_time
@@ -105,7 +105,7 @@ def parse_when(text: str, calendar: str = "gregorian") -> LocalRange:
     """
     if not isinstance(text, str):
         raise ParseError(text, "expected text such as '1945-08-08T23:01'")
-    calendar = _calendars.check_calendar(calendar)
+    calendar = calendars.check_calendar(calendar)
     raw = text.strip()
     if not raw:
         raise ParseError(text, "it is empty")
@@ -163,8 +163,8 @@ def _parse_side(side: str, calendar: str, whole: str) -> LocalRange:
         return _unspecified(body, calendar, whole, approximate, uncertain, side)
     cal = calendar
     if calendar == "gregorian":
-        cal = _calendars.detect_calendar(body) or "gregorian"
-    date, rest = _calendars.parse_date(body, cal)
+        cal = calendars.detect_calendar(body) or "gregorian"
+    date, rest = calendars.parse_date(body, cal)
     first, end = date.first_day(), date.end_day()
     if first < 1 or end > _dt.date.max.toordinal() + 1:
         raise ParseError(whole, "it falls outside Gregorian years 1..9999")
@@ -231,13 +231,13 @@ def _unspecified(
         lo_year, hi_year = y.replace("X", "0"), y.replace("X", "9")
         if int(lo_year) == 0:
             lo_year = "0001"
-        first, _ = _calendars.parse_date(lo_year, calendar)
-        last, _ = _calendars.parse_date(hi_year, calendar)
+        first, _ = calendars.parse_date(lo_year, calendar)
+        last, _ = calendars.parse_date(hi_year, calendar)
         precision = {1: "decade", 2: "century", 3: "millennium"}[y.count("X")]
         start_day, end_day = first.first_day(), last.end_day()
     else:
         text = y if mo in (None, "XX") else f"{y}-{mo}" if d in (None, "XX") else f"{y}-{mo}-{d}"
-        date, _ = _calendars.parse_date(text, calendar)
+        date, _ = calendars.parse_date(text, calendar)
         precision = "year" if date.month is None else "month"
         start_day, end_day = date.first_day(), date.end_day()
     if start_day < 1:
