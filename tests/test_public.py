@@ -154,6 +154,10 @@ def test_claims_and_verdicts_are_equal_after_a_pickle_round_trip(
         cr.Before(cr.Event("invasion"), "declaration", weight=2.5),
         cr.Gap("invasion", "declaration", dt.timedelta(hours=5, minutes=30), "6h"),
         cr.check(cr.Before("a", "b"), [cr.Event("a", "1945", "UTC"), cr.Event("b", "1946", "UTC")]),
+        cr.where_dates(
+            cr.Event("surrender", "1945-05-08T23:01", "+01:00"),
+            ["Europe/Moscow", "America/New_York"],
+        ),
         cr.Relation.BEFORE,
         cr.Status.UNDETERMINED,
         cr.Span.from_micros(-769_946_340_000_000, -769_946_280_000_000, "a note"),
