@@ -33,6 +33,7 @@ from ._version import __version__
 from ._zones import Zone, ZoneLike, available_zones, get_zone, tzdata_version, zone_of_record
 
 __all__ = [
+    # the installed version
     "__version__",
     # functions: zones and instants
     "available_zones",

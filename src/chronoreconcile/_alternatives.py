@@ -20,7 +20,14 @@ from ._durations import format_duration, parse_duration
 from ._errors import ChronoError
 from ._instants import DISAMBIGUATIONS, Disambiguation
 from ._parsing import LocalRange, parse_when
-from ._spans import Span, local_range_intervals, local_range_to_span, merge_intervals, micros_of
+from ._spans import (
+    Span,
+    format_micros,
+    local_range_intervals,
+    local_range_to_span,
+    merge_intervals,
+    micros_of,
+)
 from ._units import DAY_US, EPOCH_ORDINAL, SECOND_US
 from ._zones import Zone, ZoneLike, fixed_zone, get_zone
 
@@ -46,6 +53,10 @@ class Alternative:
 
     text: str
     intervals: tuple[tuple[int, int], ...]
+
+    def __repr__(self) -> str:
+        ranges = " or ".join(f"[{format_micros(a)}, {format_micros(b)})" for a, b in self.intervals)
+        return f"Alternative({self.text!r}: {ranges})"
 
 
 @dataclass(frozen=True, slots=True)

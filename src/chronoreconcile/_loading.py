@@ -2,6 +2,9 @@
 
 Every key is checked: an unknown one is an error naming where it stands, so that a typo
 ("wen" for "when") cannot silently drop what the user wrote.
+
+May import: _errors, _zones, _events, _claims. Imported by the chronology (from_file,
+from_dict).
 """
 
 from __future__ import annotations
