@@ -229,9 +229,10 @@ def tolerances() -> st.SearchStrategy[tuple[object, int]]:
     return st.one_of(fixed, minutes).map(lambda pair: (pair[0], pair[1] * 60 * US))
 
 
-def disambiguations() -> st.SearchStrategy[str | None]:
+def disambiguations() -> st.SearchStrategy[cr.Disambiguation | None]:
     """None (keep both candidates of a repeated time) or one of Temporal's choices."""
-    return st.sampled_from([None, "earlier", "later", "compatible"])
+    choices: list[cr.Disambiguation | None] = [None, "earlier", "later", "compatible"]
+    return st.sampled_from(choices)
 
 
 @st.composite

@@ -12,6 +12,7 @@ where a transition starts or ends, and the reference evaluates only those.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import zoneinfo
 
@@ -799,3 +800,58 @@ def test_the_last_day_of_showa_and_the_first_of_heisei_touch() -> None:
     assert last is not None and first is not None
     assert last.end_us == first.start_us
     assert cr.relation(cr.Event("a", last), cr.Event("b", first)) == "before"
+
+
+# --- one path from a wall time to instants ------------------------------------------------
+
+
+@given(events(), disambiguations())
+def test_an_events_span_is_the_hull_of_its_alternatives_and_an_at_claim_reads_it_alike(
+    event: cr.Event, disambiguation: cr.Disambiguation | None
+) -> None:
+    (alt,) = event.alternatives
+    span = event.span
+    assert span is not None
+    ivs = alt.intervals
+    assert (ivs[0][0], ivs[-1][1]) == (span.start_us, span.end_us)
+    assert all(a < b < c for (a, b), (c, _) in itertools.pairwise(ivs))
+    claim = cr.At(
+        event.id,
+        str(event.when),
+        event.zone,
+        tolerance=event.tolerance,
+        disambiguation=event.disambiguation,
+    )
+    assert claim.alternatives == event.alternatives
+    # Another disambiguation reads the same record the same way for events and claims.
+    try:
+        again = cr.Event("e", str(event.when), event.zone, disambiguation=disambiguation)
+    except (cr.AmbiguousTimeError, cr.NonexistentTimeError):
+        with pytest.raises((cr.AmbiguousTimeError, cr.NonexistentTimeError)):
+            cr.At("e", str(event.when), event.zone, disambiguation=disambiguation)
+        return
+    at = cr.At("e", str(event.when), event.zone, disambiguation=disambiguation)
+    assert at.alternatives == again.alternatives
+
+
+def test_a_repeated_local_time_is_two_intervals_unless_disambiguated() -> None:
+    # France left summer time on 2023-10-29: 03:00 CEST became 02:00 CET (tz database,
+    # europe: Europe/Paris), so 02:30 was shown twice, at 00:30Z and at 01:30Z.
+    both = cr.Event("fold", "2023-10-29T02:30", "Europe/Paris")
+    (alt,) = both.alternatives
+    assert alt.text == "2023-10-29T02:30"
+    assert alt.intervals == (
+        (utc("2023-10-29T00:30"), utc("2023-10-29T00:31")),
+        (utc("2023-10-29T01:30"), utc("2023-10-29T01:31")),
+    )
+    later = cr.Event("fold", "2023-10-29T02:30", "Europe/Paris", disambiguation="later")
+    assert later.alternatives[0].intervals == ((utc("2023-10-29T01:30"), utc("2023-10-29T01:31")),)
+    wide = cr.Event("fold", "2023-10-29T02:30", "Europe/Paris", tolerance="10m")
+    assert wide.alternatives[0].text == "2023-10-29T02:30 ±10m"
+    assert wide.alternatives[0].intervals == (
+        (utc("2023-10-29T00:20"), utc("2023-10-29T00:41")),
+        (utc("2023-10-29T01:20"), utc("2023-10-29T01:41")),
+    )
+    assert cr.At("fold", "2023-10-29T02:30", "Europe/Paris", tolerance="10m").alternatives == (
+        wide.alternatives
+    )

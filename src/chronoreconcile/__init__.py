@@ -6,8 +6,9 @@
 {'America/New_York': Date(1945, 5, 8), 'Europe/Moscow': Date(1945, 5, 9), 'Europe/London': Date(1945, 5, 9)}
 """
 
+from ._alternatives import Tolerance, When
 from ._chronology import Chronology, Conflict, Reconciliation
-from ._claims import At, Before, Claim, Gap, OnDate
+from ._claims import At, Before, Claim, Duration, EventRef, Gap, OnDate
 from ._errors import (
     AmbiguousTimeError,
     ChronoError,
@@ -15,23 +16,26 @@ from ._errors import (
     ParseError,
     UnknownZoneError,
 )
-from ._events import Event
+from ._events import Event, UnknownEventError
 from ._instants import dates_by_zone, format_instant, parse_instant, to_instant, to_local
+from ._ordering import Relation, WhereDates, order, relation, where_dates
 from ._spans import Span
-from ._verdicts import (
-    Relation,
-    Status,
-    UnknownEventError,
-    Verdict,
-    WhereDates,
-    check,
-    order,
-    relation,
-    where_dates,
+from ._verdicts import Status, Verdict, check
+from ._version import __version__
+from .zones import (
+    Disambiguation,
+    OffsetOption,
+    Zone,
+    ZoneLike,
+    available_zones,
+    get_zone,
+    tzdata_version,
+    zone_of_record,
 )
-from .zones import Zone, available_zones, get_zone, tzdata_version, zone_of_record
 
 __all__ = [
+    # the installed version
+    "__version__",
     # functions: zones and instants
     "available_zones",
     "dates_by_zone",
@@ -58,6 +62,14 @@ __all__ = [
     "Verdict",
     "WhereDates",
     "Zone",
+    # types: aliases that annotations use
+    "Disambiguation",
+    "Duration",
+    "EventRef",
+    "OffsetOption",
+    "Tolerance",
+    "When",
+    "ZoneLike",
     # claims
     "At",
     "Before",

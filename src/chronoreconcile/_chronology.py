@@ -24,9 +24,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from ._claims import At, Before, Claim, Gap, OnDate, _Alternative
+from ._alternatives import Alternative
+from ._claims import At, Before, Claim, Gap, OnDate
 from ._errors import ChronoError, ParseError
-from ._events import Event
+from ._events import Event, UnknownEventError
 from ._network import (
     Edge,
     Network,
@@ -36,8 +37,9 @@ from ._network import (
     _min_hitting_set,
     min_weight_drop,
 )
-from ._spans import Span, format_micros, local_range_intervals, merge_intervals
-from ._verdicts import Status, UnknownEventError, Verdict, describe_local, judge, zone_phrase
+from ._spans import Span, format_micros
+from ._verdicts import Status, Verdict, judge
+from ._wording import describe_local, zone_phrase
 from .zones import Zone, format_offset, get_zone, parse_offset, tzdata_version, zone_of_record
 
 __all__ = ["Chronology", "Conflict", "Reconciliation"]
@@ -267,7 +269,7 @@ class Chronology:
     ) -> _Compiled:
         event = self.events[eid]
         assert event.resolved is not None
-        alts = _event_alternatives(event)
+        alts = event.alternatives
         return self._absolute(
             eid, _EventAt(eid), event.weight, eid, alts, event.resolved.zone, nodes, znodes
         )
@@ -303,7 +305,7 @@ class Chronology:
         claim: Claim,
         weight: float,
         eid: str,
-        alts: Sequence[_Alternative],
+        alts: Sequence[Alternative],
         zone: Zone | None,
         nodes: Mapping[str, int],
         znodes: Mapping[str, int],
@@ -439,22 +441,6 @@ class _View(Sequence[_Entry]):
 
     def __iter__(self) -> Iterator[_Entry]:
         return itertools.islice(iter(self._shared), self._n)
-
-
-def _event_alternatives(event: Event) -> list[_Alternative]:
-    resolved = event.resolved
-    assert resolved is not None
-    span = resolved.span
-    local, zone = resolved.local, resolved.zone
-    if local is None or zone is None:
-        return [_Alternative(str(event.when), ((span.start_us, span.end_us),))]
-    intervals = local_range_intervals(
-        local.start_us, local.end_us, zone, disambiguation=event.disambiguation
-    )
-    pad = intervals[0][0] - span.start_us
-    if pad:
-        intervals = merge_intervals([(a - pad, b + pad) for a, b in intervals])
-    return [_Alternative(local.text, tuple(intervals))]
 
 
 # --- solving ------------------------------------------------------------------------------

@@ -4,32 +4,53 @@ Each claim knows which events it speaks of and, for the absolute kinds (At, OnDa
 the exact instants it allows, as disjoint intervals of microseconds: one interval for an
 ordinary time or date, several when the claim is a disjunction ("either 17:00 or 23:00",
 a repeated local time, a day split by a transition). Gap and Before bound the difference
-between two events.
+between two events. The instants come from read_when, the one path from a wall time to
+instants that events take too.
+
+May import: _errors, _units, _durations, _parsing, _instants, _spans, zones,
+_alternatives, _events. Imported by _ordering, _verdicts, _loading, the chronology.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import KW_ONLY, dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
+from ._alternatives import Alternative, Tolerance, When, read_when
 from ._durations import format_duration, parse_duration
 from ._errors import ChronoError, ParseError
-from ._events import Event
-from ._parsing import LocalRange, parse_when
-from ._spans import local_range_intervals, merge_intervals
-from .zones import Zone, ZoneLike, check_disambiguation, fixed_zone, get_zone
+from ._events import Event, call_repr, init_args
+from ._instants import check_time
+from ._parsing import parse_when
+from ._spans import local_range_intervals
+from ._units import DAY_US, SECOND_US
+from .zones import Disambiguation, Zone, ZoneLike, check_disambiguation, get_zone
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
+__all__ = [
+    "At",
+    "Before",
+    "Claim",
+    "Duration",
+    "EventRef",
+    "Gap",
+    "OnDate",
+    "claim_kind",
+]
 
-__all__ = ["At", "Before", "Claim", "Gap", "OnDate", "claim_kind"]
+EventRef: TypeAlias = str | Event
+"""An event as a claim names it: its id, or the Event itself (its id is kept)."""
 
-_US = 10**6
-_DAY = 86400 * _US
+Duration: TypeAlias = str | _dt.timedelta
+"""A duration: "5h30m", "90m", "1d", ISO 8601 "PT5H30M", or a timedelta."""
+
 _TIME_OF_DAY = re.compile(r"T?(?P<h>[0-9]{2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?")
+# A date claim reads the date exactly as written: no tolerance, even for "1945-08~".
+_AS_WRITTEN = _dt.timedelta(0)
 
 
 def _event_id(value: object, role: str) -> str:
@@ -73,64 +94,25 @@ class Claim:
         """An id made from the claim's kind and events, for claims given none."""
         return f"{self.kind}:" + "->".join(self.events)
 
+    def __repr__(self) -> str:
+        return call_repr(self, _POSITIONAL[self.kind])
 
-@dataclass(frozen=True, slots=True)
-class _Alternative:
-    """One way an absolute claim can hold: instants in ``intervals``, described as written."""
-
-    text: str
-    intervals: tuple[tuple[int, int], ...]
-
-
-def _zone_for(local: LocalRange, zone: ZoneLike | None, where: str) -> Zone:
-    if local.offset is not None:
-        if zone is not None:
-            raise ChronoError(f"{where}: {local.text!r} carries an offset and a zone was given too")
-        return fixed_zone(local.offset)
-    if zone is None:
-        raise ChronoError(f"{where}: the local time {local.text!r} needs a zone")
-    return get_zone(zone)
+    def __reduce__(self) -> tuple[Callable[..., Claim], tuple[object, ...]]:
+        # Rebuilt from what was given, through the checks again; the zone read from tzdata
+        # stays out of the pickle.
+        return (_rebuild, (type(self), init_args(self)))
 
 
-def _absolute(
-    text: object,
-    zone: ZoneLike | None,
-    calendar: str,
-    tolerance: object,
-    disambiguation: str | None,
-    where: str,
-) -> tuple[_Alternative, Zone | None]:
-    if isinstance(text, _dt.date) and not isinstance(text, _dt.datetime):
-        text = text.isoformat()
-    if isinstance(text, _dt.datetime):
-        if text.utcoffset() is None:
-            raise ChronoError(
-                f"{where}: pass a local time as ISO 8601 text so its precision is known"
-            )
-        from ._spans import micros_of
-
-        t = micros_of(text)
-        pad = 0 if tolerance is None else parse_duration(tolerance, what="tolerance")
-        return _Alternative(text.isoformat(), ((t - pad, t + 1 + pad),)), None
-    if not isinstance(text, str):
-        raise ChronoError(f"{where}: expected a date or time as text, got {text!r}")
-    local = parse_when(text, calendar)
-    z = _zone_for(local, zone, where)
-    intervals = local_range_intervals(
-        local.start_us, local.end_us, z, disambiguation=disambiguation, describe=f"{text} ({where})"
-    )
-    tol: int | None = None
-    if tolerance is not None:
-        tol = parse_duration(tolerance, what="tolerance")
-    elif local.approximate:
-        tol = local.approximate_default
-    if tol:
-        intervals = merge_intervals([(a - tol, b + tol) for a, b in intervals])
-    label = text if not tol else f"{text} ±{format_duration(tol)}"
-    return _Alternative(label, tuple(intervals)), z
+_POSITIONAL = {"at": 3, "on-date": 3, "before": 2, "gap": 4}
 
 
-@dataclass(frozen=True, slots=True)
+def _rebuild(cls: type[Claim], args: tuple[object, ...]) -> Claim:
+    """A claim from its init fields in order (how pickles of claims are read back)."""
+    names = [f.name for f in dataclasses.fields(cls) if f.init]  # type: ignore[arg-type]
+    return cls(**dict(zip(names, args, strict=True)))
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class At(Claim):
     """A claim that ``event`` happened at a local time (or date, or range) in ``zone``.
 
@@ -138,33 +120,49 @@ class At(Claim):
     time is two alternatives by itself. "T23:00" without a date is a time of day on
     whatever day the event fell ("at 11 p.m. Moscow time").
 
+    >>> At("declaration", "1945-08-08T23:00", "Europe/Moscow", id="msk-11pm")
+    At('declaration', '1945-08-08T23:00', 'Europe/Moscow', id='msk-11pm')
     >>> At("declaration", "1945-08-08T23:00", "Europe/Moscow", id="msk-11pm").label()
     'msk-11pm'
     """
 
     kind: ClassVar[str] = "at"
     event: str
-    when: object
+    when: When | Sequence[When]
     zone: ZoneLike | None = None
     _: KW_ONLY
     calendar: str = "gregorian"
-    tolerance: object = None
-    disambiguation: str | None = None
+    tolerance: Tolerance | None = None
+    disambiguation: Disambiguation | None = None
     id: str | None = None
     source: str | None = None
     weight: float = 1.0
-    alternatives: tuple[_Alternative, ...] = field(
-        init=False, repr=False, compare=False, default=()
-    )
+    alternatives: tuple[Alternative, ...] = field(init=False, repr=False, compare=False, default=())
     time_of_day: tuple[int, int] | None = field(init=False, repr=False, compare=False, default=None)
     zone_used: Zone | None = field(init=False, repr=False, compare=False, default=None)
+
+    if TYPE_CHECKING:  # the event may be given as an Event; it is kept as its id
+
+        def __init__(
+            self,
+            event: EventRef,
+            when: When | Sequence[When],
+            zone: ZoneLike | None = None,
+            *,
+            calendar: str = "gregorian",
+            tolerance: Tolerance | None = None,
+            disambiguation: Disambiguation | None = None,
+            id: str | None = None,
+            source: str | None = None,
+            weight: float = 1.0,
+        ) -> None: ...
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "event", _event_id(self.event, "event"))
         _check_common(self)
-        if self.disambiguation is not None:
-            check_disambiguation(self.disambiguation, where=f"claim {self.label()}")
         where = f"claim {self.label()}"
+        if self.disambiguation is not None:
+            check_disambiguation(self.disambiguation, where=where)
         whens: Sequence[object] = self.when if isinstance(self.when, list | tuple) else [self.when]
         if not whens:
             raise ChronoError(f"{where}: no time given")
@@ -174,30 +172,39 @@ class At(Claim):
             m = _TIME_OF_DAY.fullmatch(whens[0].strip())
             if m is not None:
                 h, mi, s = int(m["h"]), int(m["mi"]), int(m["s"] or 0)
-                from ._instants import check_time
-
                 check_time(h, mi, s, whens[0])
-                step = _US if m["s"] else 60 * _US
-                tod = (h * 3600 + mi * 60 + s) * _US
+                step = SECOND_US if m["s"] else 60 * SECOND_US
+                tod = (h * 3600 + mi * 60 + s) * SECOND_US
                 object.__setattr__(self, "time_of_day", (tod, tod + step))
                 if self.zone is None:
                     raise ChronoError(f"{where}: a time of day needs a zone")
                 object.__setattr__(self, "zone_used", get_zone(self.zone))
                 return
-        alts = []
+        alts: list[Alternative] = []
         for w in whens:
-            alt, z = _absolute(
-                w, self.zone, self.calendar, self.tolerance, self.disambiguation, where
+            if isinstance(w, _dt.datetime) and w.utcoffset() is None:
+                raise ChronoError(
+                    f"{where}: pass a local time as ISO 8601 text so its precision is known"
+                )
+            if not isinstance(w, str | _dt.date):
+                raise ChronoError(f"{where}: expected a date or time as text, got {w!r}")
+            reading = read_when(
+                w,
+                self.zone,
+                calendar=self.calendar,
+                tolerance=self.tolerance,
+                disambiguation=self.disambiguation,
+                where=where,
             )
-            alts.append(alt)
-            object.__setattr__(self, "zone_used", z)
+            alts.extend(reading.alternatives)
+            object.__setattr__(self, "zone_used", reading.zone)
         object.__setattr__(self, "alternatives", tuple(alts))
 
     @property
     def events(self) -> tuple[str, ...]:
         return (self.event,)
 
-    def intervals_near(self, lo: int, hi: int) -> list[_Alternative]:
+    def intervals_near(self, lo: int, hi: int) -> list[Alternative]:
         """The alternatives, with a time of day expanded to each local day near [lo, hi)."""
         if self.time_of_day is None:
             return list(self.alternatives)
@@ -205,8 +212,8 @@ class At(Claim):
         assert zone is not None
         tod_lo, tod_hi = self.time_of_day
         out = []
-        first_day = (lo + zone.offset_seconds(lo // _US) * _US) // _DAY - 1
-        last_day = (hi + zone.offset_seconds((hi - 1) // _US) * _US) // _DAY + 1
+        first_day = (lo + zone.offset_seconds(lo // SECOND_US) * SECOND_US) // DAY_US - 1
+        last_day = (hi + zone.offset_seconds((hi - 1) // SECOND_US) * SECOND_US) // DAY_US + 1
         if last_day - first_day > 40:
             raise ChronoError(
                 f"claim {self.label()}: a time of day without a date is read only against an"
@@ -214,11 +221,11 @@ class At(Claim):
             )
         for day in range(first_day, last_day + 1):
             try:
-                ivs = local_range_intervals(day * _DAY + tod_lo, day * _DAY + tod_hi, zone)
+                ivs = local_range_intervals(day * DAY_US + tod_lo, day * DAY_US + tod_hi, zone)
             except ChronoError:
                 continue  # that day skipped the time; the other days still count
-            when = _dt.datetime(1970, 1, 1) + _dt.timedelta(microseconds=day * _DAY + tod_lo)
-            out.append(_Alternative(when.isoformat(timespec="minutes"), tuple(ivs)))
+            when = _dt.datetime(1970, 1, 1) + _dt.timedelta(microseconds=day * DAY_US + tod_lo)
+            out.append(Alternative(when.isoformat(timespec="minutes"), tuple(ivs)))
         return out
 
     def describe(self) -> str:
@@ -230,7 +237,7 @@ class At(Claim):
         return f"at {texts} {zone}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class OnDate(Claim):
     """A claim that ``event`` fell on the local calendar ``date`` in ``zone``.
 
@@ -240,17 +247,29 @@ class OnDate(Claim):
 
     kind: ClassVar[str] = "on-date"
     event: str
-    date: object
+    date: str | _dt.date
     zone: ZoneLike | None = None
     _: KW_ONLY
     calendar: str = "gregorian"
     id: str | None = None
     source: str | None = None
     weight: float = 1.0
-    alternatives: tuple[_Alternative, ...] = field(
-        init=False, repr=False, compare=False, default=()
-    )
+    alternatives: tuple[Alternative, ...] = field(init=False, repr=False, compare=False, default=())
     zone_used: Zone | None = field(init=False, repr=False, compare=False, default=None)
+
+    if TYPE_CHECKING:  # the event may be given as an Event; it is kept as its id
+
+        def __init__(
+            self,
+            event: EventRef,
+            date: str | _dt.date,
+            zone: ZoneLike | None = None,
+            *,
+            calendar: str = "gregorian",
+            id: str | None = None,
+            source: str | None = None,
+            weight: float = 1.0,
+        ) -> None: ...
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "event", _event_id(self.event, "event"))
@@ -264,17 +283,17 @@ class OnDate(Claim):
             raise ParseError(
                 text, "a date claim takes a date; use At for a time of day", where=where
             )
-        z = _zone_for(local, self.zone, where)
-        intervals = local_range_intervals(local.start_us, local.end_us, z, describe=text)
+        reading = read_when(local, self.zone, tolerance=_AS_WRITTEN, where=where)
+        (alt,) = reading.alternatives
         label = local.text if self.calendar == "gregorian" else f"{local.text} ({self.calendar})"
-        object.__setattr__(self, "alternatives", (_Alternative(label, tuple(intervals)),))
-        object.__setattr__(self, "zone_used", z)
+        object.__setattr__(self, "alternatives", (Alternative(label, alt.intervals),))
+        object.__setattr__(self, "zone_used", reading.zone)
 
     @property
     def events(self) -> tuple[str, ...]:
         return (self.event,)
 
-    def intervals_near(self, lo: int, hi: int) -> list[_Alternative]:
+    def intervals_near(self, lo: int, hi: int) -> list[Alternative]:
         """The instants the date covers (the same wherever the event lies)."""
         return list(self.alternatives)
 
@@ -284,7 +303,7 @@ class OnDate(Claim):
         return f"on {self.alternatives[0].text} {zone}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Before(Claim):
     """A claim that ``first`` happened strictly before ``then``.
 
@@ -299,6 +318,18 @@ class Before(Claim):
     id: str | None = None
     source: str | None = None
     weight: float = 1.0
+
+    if TYPE_CHECKING:  # the events may be given as Events; they are kept as their ids
+
+        def __init__(
+            self,
+            first: EventRef,
+            then: EventRef,
+            *,
+            id: str | None = None,
+            source: str | None = None,
+            weight: float = 1.0,
+        ) -> None: ...
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "first", _event_id(self.first, "first event"))
@@ -326,7 +357,7 @@ class Before(Claim):
         return f"{self.first} before {self.then}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Gap(Claim):
     """A claim that ``then`` came between ``at_least`` and ``at_most`` after ``first``.
 
@@ -337,14 +368,28 @@ class Gap(Claim):
     kind: ClassVar[str] = "gap"
     first: str
     then: str
-    at_least: object
-    at_most: object = None
+    at_least: Duration
+    at_most: Duration | None = None
     _: KW_ONLY
     id: str | None = None
     source: str | None = None
     weight: float = 1.0
     min_us: int = field(init=False, repr=False, compare=False, default=0)
     max_us: int | None = field(init=False, repr=False, compare=False, default=None)
+
+    if TYPE_CHECKING:  # the events may be given as Events; they are kept as their ids
+
+        def __init__(
+            self,
+            first: EventRef,
+            then: EventRef,
+            at_least: Duration,
+            at_most: Duration | None = None,
+            *,
+            id: str | None = None,
+            source: str | None = None,
+            weight: float = 1.0,
+        ) -> None: ...
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "first", _event_id(self.first, "first event"))

@@ -1,129 +1,66 @@
-"""Events: something that happened once, named by an id, with the span of instants it may have had."""
+"""Events: something that happened once, named by an id, with the span of instants it may have had.
+
+Also the event map (events by id, as check() and the chronology take them) and the error
+for an id that names no event.
+
+May import: _errors, _alternatives, _spans, zones, _instants (for the Disambiguation alias).
+Imported by _claims and everything above it.
+"""
 
 from __future__ import annotations
 
-import datetime as _dt
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from ._durations import format_duration, parse_duration
+from ._alternatives import Alternative, Reading, Tolerance, When, read_when
 from ._errors import ChronoError
-from ._parsing import LocalRange, parse_when
-from ._spans import Span, local_range_to_span, micros_of
-from .zones import Zone, ZoneLike, check_disambiguation, fixed_zone, get_zone
+from ._spans import Span
+from .zones import Disambiguation, ZoneLike
 
-__all__ = ["Event", "resolve_when"]
-
-_US = 10**6
-_EPOCH = _dt.datetime(1970, 1, 1)
+__all__ = ["Event", "UnknownEventError", "call_repr", "event_map"]
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    """What a ``when`` resolves to: its span, the local range and zone it came from."""
+class UnknownEventError(ChronoError):
+    """A claim or query names an event id that was never defined."""
 
-    span: Span
-    local: LocalRange | None
-    zone: Zone | None
+    __module__ = "chronoreconcile"  # as the other errors: named where users import it
 
 
-def resolve_when(
-    when: object,
-    zone: ZoneLike | None,
-    *,
-    calendar: str = "gregorian",
-    tolerance: object = None,
-    disambiguation: str | None = None,
-    where: str = "",
-    zone_data: str | None = None,
-) -> Resolved:
-    """The span of instants a record (text, datetime or Span) can denote in ``zone``."""
-    if disambiguation is not None:
-        check_disambiguation(disambiguation, where=where)
-    tol = None if tolerance is None else parse_duration(tolerance, what="tolerance")
-    if isinstance(when, Span):
-        span = when if tol is None else when.widened(tol, f"±{format_duration(tol)} tolerance")
-        return Resolved(span, None, None)
-    if isinstance(when, _dt.datetime):
-        if when.utcoffset() is not None:
-            start = micros_of(when)
-            span = Span(start, start + 1)
-            return Resolved(_tolerate(span, tol, None), None, None)
-        if zone is None:
-            raise ChronoError(f"{where}: the local time {when.isoformat()} needs a zone")
-        z = get_zone(zone, zone_data=zone_data)
-        local_us = (when.toordinal() - _EPOCH.toordinal()) * 86400 * _US + (
-            (when.hour * 3600 + when.minute * 60 + when.second) * _US + when.microsecond
-        )
-        local = LocalRange(local_us, local_us + 1, "microsecond", text=when.isoformat())
-        return _from_local(local, z, tol, disambiguation, where)
-    if isinstance(when, _dt.date):
-        when = when.isoformat()
-    if not isinstance(when, str):
-        raise ChronoError(
-            f"{where}: expected a date or time as text, datetime or Span, got {when!r}"
-        )
-    local = parse_when(when, calendar)
-    if local.offset is not None:
-        if zone is not None:
-            raise ChronoError(
-                f"{where}: {when!r} carries its own offset and zone {zone!r} was given too;"
-                " give one or the other"
-            )
-        z = fixed_zone(local.offset)
-    elif zone is None:
-        raise ChronoError(
-            f"{where}: the local time {when!r} needs a zone (an IANA id, an offset such as"
-            " '+10:00', or a zone of record)"
-        )
-    else:
-        z = get_zone(zone, zone_data=zone_data)
-    return _from_local(local, z, tol, disambiguation, where)
+def call_repr(value: Any, positional: int) -> str:
+    """A value's repr as the call that makes it, leaving out arguments at their defaults.
+
+    The first ``positional`` init fields are written without their names (down to the last
+    one not at its default): ``At('declaration', 'T23:00', 'Europe/Moscow', id='msk-11pm')``.
+    """
+    given = [
+        (f.name, getattr(value, f.name), f.default is not dataclasses.MISSING)
+        for f in dataclasses.fields(value)
+        if f.init and f.name != "_"
+    ]
+    first = given[:positional]
+    while first and first[-1][2] and first[-1][1] == _default(value, first[-1][0]):
+        first.pop()
+    parts = [repr(v) for _, v, _ in first]
+    parts += [
+        f"{name}={v!r}"
+        for name, v, has_default in given[positional:]
+        if not (has_default and v == _default(value, name))
+    ]
+    return f"{type(value).__name__}({', '.join(parts)})"
 
 
-def _from_local(
-    local: LocalRange, zone: Zone, tol: int | None, disambiguation: str | None, where: str
-) -> Resolved:
-    start, end, repeated = local_range_to_span(
-        local.start_us,
-        local.end_us,
-        zone,
-        disambiguation=disambiguation,
-        describe=f"{local.text}" + (f" ({where})" if where else ""),
-    )
-    notes = []
-    if repeated:
-        notes.append(f"both candidates of a repeated local time in {zone.name}")
-    if local.uncertain:
-        notes.append("uncertain (EDTF '?'): as written")
-    span = Span(start, end, "; ".join(notes))
-    if local.approximate and tol is None:
-        tol = local.approximate_default
-        span = span.widened(
-            tol,
-            _join(
-                span.note,
-                f"approximate: ±{format_duration(tol)} by default for {_article(local.unit or local.precision)}",
-            ),
-        )
-        return Resolved(span, local, zone)
-    return Resolved(_tolerate(span, tol, local), local, zone)
+def _default(value: Any, name: str) -> object:
+    return next(f.default for f in dataclasses.fields(value) if f.name == name)
 
 
-def _article(word: str) -> str:
-    return f"an {word}" if word == "hour" else f"a {word}"
+def init_args(value: Any) -> tuple[object, ...]:
+    """The values of a dataclass's init fields, in order: what pickling rebuilds it from."""
+    return tuple(getattr(value, f.name) for f in dataclasses.fields(value) if f.init)
 
 
-def _tolerate(span: Span, tol: int | None, local: LocalRange | None) -> Span:
-    if not tol:
-        return span
-    return span.widened(tol, _join(span.note, f"±{format_duration(tol)} tolerance"))
-
-
-def _join(a: str, b: str) -> str:
-    return f"{a}; {b}" if a else b
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Event:
     """Something that happened once, named by ``id``; ``span`` holds the instants it may have had.
 
@@ -131,6 +68,8 @@ class Event:
     Span(1945-05-08T22:01Z, 1945-05-08T22:02Z)
     >>> Event("declaration", "1945-08-08", "Europe/Moscow").span
     Span(1945-08-07T21:00Z, 1945-08-08T21:00Z)
+    >>> Event("declaration", "1945-08-08", "Europe/Moscow")
+    Event('declaration', '1945-08-08', 'Europe/Moscow')
 
     Precision follows what was written ("1945" is the local year, "1945-08-08T23" the
     hour); ``tolerance`` ("10m", "PT2H") widens both ends; EDTF marks are read
@@ -140,14 +79,14 @@ class Event:
     """
 
     id: str
-    when: object = None
+    when: When | Span | None = None
     zone: ZoneLike | None = None
     calendar: str = "gregorian"
-    tolerance: object = None
-    disambiguation: str | None = None
+    tolerance: Tolerance | None = None
+    disambiguation: Disambiguation | None = None
     source: str | None = None
     weight: float = 1.0
-    resolved: Resolved | None = field(init=False, repr=False, compare=False, default=None)
+    resolved: Reading | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id.strip():
@@ -162,7 +101,7 @@ class Event:
             if self.tolerance is not None:
                 raise ChronoError(f"event {self.id!r}: a tolerance needs a when")
             return
-        resolved = resolve_when(
+        resolved = read_when(
             self.when,
             self.zone,
             calendar=self.calendar,
@@ -176,3 +115,32 @@ class Event:
     def span(self) -> Span | None:
         """The instants this event may have had, or None when nothing was recorded."""
         return None if self.resolved is None else self.resolved.span
+
+    @property
+    def alternatives(self) -> tuple[Alternative, ...]:
+        """The separate ways its own record can hold (two for a repeated local time)."""
+        return () if self.resolved is None else self.resolved.alternatives
+
+    def __repr__(self) -> str:
+        return call_repr(self, 3)
+
+    def __reduce__(self) -> tuple[type[Event], tuple[object, ...]]:
+        # Rebuilt from what was given: the zone read from tzdata stays out of the pickle.
+        return (Event, init_args(self))
+
+
+def event_map(events: Iterable[Event] | Mapping[str, Event]) -> dict[str, Event]:
+    """Events by id, from an iterable of events or a mapping; duplicate ids are an error."""
+    if isinstance(events, Mapping):
+        for key, e in events.items():
+            if not isinstance(e, Event) or e.id != key:
+                raise ChronoError(f"events[{key!r}] must be the Event with that id, got {e!r}")
+        return dict(events)
+    out: dict[str, Event] = {}
+    for e in events:
+        if not isinstance(e, Event):
+            raise ChronoError(f"expected an Event, got {e!r}")
+        if e.id in out and out[e.id] != e:
+            raise ChronoError(f"two different events share the id {e.id!r}")
+        out[e.id] = e
+    return out

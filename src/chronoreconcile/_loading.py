@@ -2,6 +2,9 @@
 
 Every key is checked: an unknown one is an error naming where it stands, so that a typo
 ("wen" for "when") cannot silently drop what the user wrote.
+
+May import: _errors, zones, _events, _claims. Imported by the chronology (from_file,
+from_dict).
 """
 
 from __future__ import annotations
@@ -184,7 +187,7 @@ def _claim(kind: str, t: Mapping[str, Any], common: dict[str, Any], zone_of: Any
     return Gap(
         t.get("first"),  # type: ignore[arg-type]
         t.get("then"),  # type: ignore[arg-type]
-        t.get("at_least"),
+        t.get("at_least"),  # type: ignore[arg-type]
         t.get("at_most"),
         **common,
     )
@@ -196,8 +199,11 @@ def _located(exc: ChronoError, at: str) -> ChronoError:
     return exc
 
 
-def _text(value: object) -> object:
-    """TOML's native dates and times as the ISO 8601 text they were written as."""
+def _text(value: object) -> Any:
+    """TOML's native dates and times as the ISO 8601 text they were written as.
+
+    Anything else is passed on as it was read: the constructors check it and say what is wrong.
+    """
     if isinstance(value, _dt.date | _dt.time):
         return value.isoformat()
     return value

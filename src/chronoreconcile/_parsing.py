@@ -4,7 +4,7 @@ The result is a *local range*: the half-open range of local times (microseconds 
 1970-01-01T00:00 on the local clock) that the text can mean, with the precision it was
 written to and the EDTF marks it carried. Turning it into instants is the zone's job.
 
-May import: the standard library, ``._calendars``, ``._durations``, ``._instants``,
+May import: the standard library, ``.calendars``, ``._durations``, ``._instants``,
 ``.zones``, ``._errors``, ``._units``.
 """
 
