@@ -152,7 +152,22 @@ class Report:
 
 
 def build_report(chronology: Chronology, reconciliation: Reconciliation) -> Report:
-    """The report of ``reconciliation``, which must come from ``chronology``."""
+    """The report of ``reconciliation``, which must come from ``chronology``.
+
+    >>> import chronoreconcile as cr
+    >>> chronology = cr.Chronology(
+    ...     events=[cr.Event("declaration")],
+    ...     claims=[
+    ...         cr.At("declaration", "1945-08-08T23:00", "Europe/Moscow", id="msk-11pm",
+    ...               source="at 11 p.m. Moscow time"),
+    ...     ],
+    ... )
+    >>> report = build_report(chronology, chronology.reconcile())
+    >>> report.event("declaration").readings[0].text
+    '23:00-23:01 MSK, 8 Aug 1945 (Europe/Moscow)'
+    >>> report.claim("msk-11pm").source
+    'at 11 p.m. Moscow time'
+    """
     drop = tuple(reconciliation.drop)
     preface = None
     if drop:

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+import chronoreconcile as cr
+
 from .._units import DAY_US, MINUTE_US
 from .model import ClaimEntry, EventEntry, Report
 from .render_text import headline
@@ -131,11 +133,13 @@ def draw_timeline(report: Report) -> str:
         return _X0 + (t - lo) / (hi - lo) * (_X1 - _X0)
 
     y = _axis(c, 96, lo, hi, x)
+    instants = sorted({b for e in report.events for b in (e.lower, e.upper) if b is not None})
     bands_top = y
     midnight_lines: list[tuple[float, str]] = []
     for k, zone in enumerate(report.zones):
         colour = _ZONE_COLOURS[k % len(_ZONE_COLOURS)]
-        midnight_lines += [(x(m.at), colour) for m in _band(c, y, zone, lo, hi, x, colour)]
+        marks = _band(c, y, zone, (lo, hi, instants), x, colour)
+        midnight_lines += [(x(m.at), colour) for m in marks]
         y += _BAND + 4
     y += 8
     behind = len(c.parts)
@@ -195,9 +199,26 @@ def _axis(c: _Canvas, y: float, lo: int, hi: int, x: _X) -> float:
     return line_y + 10
 
 
-def _band(c: _Canvas, y: float, zone: Zone, lo: int, hi: int, x: _X, colour: str) -> list[Midnight]:
+def _zone_names(zone: Zone, instants: list[int]) -> str:
+    """What the zone's clock was called at the events' instants: "HST", "LMT-00:01:15, GMT"."""
+    names: list[str] = []
+    for t in instants:
+        try:
+            name = zone_label(zone, t)
+        except cr.ChronoError:
+            continue  # a zone of record that began later
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
+def _band(
+    c: _Canvas, y: float, zone: Zone, span: tuple[int, int, list[int]], x: _X, colour: str
+) -> list[Midnight]:
     """One zone's band of local dates; returns the midnights it marked."""
-    label = f"{zone.name} ({zone_label(zone, (lo + hi) // 2)})"
+    lo, hi, instants = span
+    names = _zone_names(zone, instants)
+    label = f"{zone.name} ({names})" if names else zone.name
     c.text(_PAD, y + _BAND / 2 + 5, _fit(label, _LEFT - 10, 12), 12, fill=colour, full=label)
     c.rect(_X0, y, _X1 - _X0, _BAND, "#f4f4f4")
     midnights = local_midnights(zone, lo, hi) if (hi - lo) / DAY_US < 400 else []
@@ -226,9 +247,10 @@ def _draws(claim: ClaimEntry, eid: str) -> bool:
 
 
 def _bar(c: _Canvas, a: float, b: float, y: float, h: float, fill: str, extra: str = "") -> None:
-    if b - a < 3:
+    if b - a < 4:
+        # A minute on a day-long axis is under a pixel: draw it wide enough to see.
         centre = (a + b) / 2
-        a, b = centre - 1.5, centre + 1.5
+        a, b = centre - 2, centre + 2
     c.rect(a, y, b - a, h, fill, extra)
 
 
