@@ -19,12 +19,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import chronoreconcile as cr
 from chronoreconcile._report import SCHEMA_VERSION, build_report, render, schema_path, timeline_svg
 from chronoreconcile._report.svg import CHAR_EM
 from chronoreconcile._report.svg_scale import local_midnights, ticks
+from tests.strategies_chronology import Timeline, timelines
 from tests.strategies_report import utc_ranges
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,11 +54,13 @@ def _load(name: str) -> tuple[cr.Chronology, cr.Reconciliation]:
     return chronology, chronology.reconcile()
 
 
+_SCHEMA = json.loads(schema_path().read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="module")
 def schema() -> dict[str, object]:
-    data = json.loads(schema_path().read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(data)
-    return data  # type: ignore[no-any-return]
+    jsonschema.Draft202012Validator.check_schema(_SCHEMA)
+    return _SCHEMA  # type: ignore[no-any-return]
 
 
 def _half_bounded() -> cr.Chronology:
@@ -130,6 +134,33 @@ def test_a_half_bounded_event_keeps_its_known_bound() -> None:
     assert (b.lower, b.upper) == (a.start_us + 1, None)
     # c is at least an hour before a: at the latest an hour before a's last instant.
     assert (c.lower, c.upper) == (None, a.end_us - 3600 * 10**6)
+
+
+@settings(max_examples=40)
+@given(timelines(), st.booleans())
+def test_every_report_validates_names_its_claims_and_draws_apart(
+    timeline: Timeline, contradict: bool
+) -> None:
+    claims = list(timeline.claims)
+    if contradict and len(timeline.anchored) >= 2:
+        # The true instants lie within ten days of each other: a month apart cannot hold.
+        first, then = timeline.anchored[:2]
+        claims.append(cr.Gap(first, then, "PT720H", id="month-apart", source="a month later"))
+    chronology = cr.Chronology(timeline.events, claims, title="drawn")
+    result = chronology.reconcile()
+    report = build_report(chronology, result)
+    assert {c.id for c in report.claims} == set(result.verdicts)
+    for e in report.events:
+        truth = timeline.truth[e.id]
+        if result.consistent:
+            assert e.lower is None or e.lower <= truth
+            assert e.upper is None or truth < e.upper
+    data = json.loads(render(report, "json"))
+    jsonschema.validate(data, _SCHEMA, cls=jsonschema.Draft202012Validator)
+    svg = timeline_svg(chronology, result)
+    words = [_content(t) for t in _texts(svg)]
+    assert all(eid in words for eid in chronology.events)
+    _assert_apart(_boxes(svg))
 
 
 # --- text, JSON, Markdown ------------------------------------------------------------------
@@ -270,6 +301,10 @@ def test_timeline_labels_never_overlap(name: str) -> None:
     chronology = _half_bounded() if name == "half" else _load(name)[0]
     boxes = _boxes(timeline_svg(chronology, chronology.reconcile()))
     assert len(boxes) > 10
+    _assert_apart(boxes)
+
+
+def _assert_apart(boxes: list[tuple[float, float, float, float, str]]) -> None:
     for k, a in enumerate(boxes):
         assert a[0] >= 0 and a[2] <= 1200, a
         for b in boxes[k + 1 :]:

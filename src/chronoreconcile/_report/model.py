@@ -4,14 +4,13 @@ Every renderer (text, JSON, Markdown, SVG) reads this model and nothing else, so
 four say the same thing. The model keeps instants as integers (microseconds since the
 epoch, UTC) and the words a person reads (sources quoted, local readings, numbered steps).
 
-May import: the standard library, ``_units``, the sibling ``times`` module, and the public
-names of the package (through ``chronoreconcile`` at call time, so that the package's
-``__init__`` may import this subpackage in any order).
+May import: the standard library, the sibling ``records`` and ``times`` modules, and the
+public names of the package (through ``chronoreconcile`` at call time, so that the
+package's ``__init__`` may import this subpackage in any order).
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,10 +18,11 @@ from typing import TYPE_CHECKING
 
 import chronoreconcile as cr
 
+from .records import claim_zones, describe_record, event_zone
 from .times import local_iso, local_reading, parse_utc
 
 if TYPE_CHECKING:
-    from .. import Chronology, Claim, Event, Reconciliation, Zone
+    from .. import Chronology, Event, Reconciliation, Zone
 
 __all__ = [
     "ClaimEntry",
@@ -32,7 +32,6 @@ __all__ = [
     "Report",
     "Step",
     "build_report",
-    "claim_zones",
 ]
 
 _PREFACE = re.compile(r"once (?P<ids>.+?) (?:is|are) dropped: ")
@@ -222,7 +221,7 @@ def _claim_entry(
     dropped: bool,
 ) -> ClaimEntry:
     verdict = reconciliation.verdicts[cid]
-    what = _what(chronology, reconciliation, cid)
+    what = describe_record(chronology, reconciliation, cid)
     return ClaimEntry(
         id=cid,
         kind=what.kind,
@@ -238,100 +237,6 @@ def _claim_entry(
         zone=what.zone,
         given=what.given,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class _What:
-    """What a claim, an event's own time or a zone premise says, before it is judged."""
-
-    kind: str
-    events: tuple[str, ...]
-    says: str
-    source: str | None
-    note: str | None
-    weight: float
-    zone: str | None
-    given: tuple[tuple[int, int], ...]
-
-
-def _what(chronology: Chronology, reconciliation: Reconciliation, cid: str) -> _What:
-    claim = chronology.claims.get(cid)
-    if claim is not None:
-        zone = getattr(claim, "zone_used", None)
-        return _What(
-            claim.kind,
-            tuple(claim.events),
-            _says(chronology, claim),
-            claim.source,
-            getattr(claim, "note", None),
-            float(claim.weight),
-            None if zone is None else zone.name,
-            _claim_given(claim, reconciliation),
-        )
-    if cid in chronology.events:
-        event = chronology.events[cid]
-        ezone = _event_zone(chronology, event)
-        span = event.span
-        where = "" if ezone is None else f" {ezone.phrase}"
-        return _What(
-            "event",
-            (cid,),
-            f"recorded at {event.when}{where}",
-            event.source,
-            getattr(event, "note", None),
-            float(event.weight),
-            None if ezone is None else ezone.name,
-            () if span is None else ((span.start_us, span.end_us),),
-        )
-    name = cid.removeprefix("zone:")
-    premise = chronology.zones.get(name)
-    return _What(
-        "zone",
-        (),
-        "premise: " + (premise.describe() if premise is not None else name),
-        None,
-        None if premise is None else premise.note,
-        float(chronology.zone_weights.get(name, math.inf)),
-        name,
-        (),
-    )
-
-
-def _says(chronology: Chronology, claim: Claim) -> str:
-    describe = getattr(claim, "describe", None)
-    text = str(describe()) if callable(describe) else claim.label()
-    if claim.kind in ("at", "on-date"):
-        # "at 1945-08-08T23:00 in Europe/Moscow" does not say what was then.
-        event = chronology.events[claim.events[0]]
-        text = f"the {getattr(event, 'label', None) or event.id} {text}"
-    return text
-
-
-def _claim_given(claim: Claim, reconciliation: Reconciliation) -> tuple[tuple[int, int], ...]:
-    """The instants an At or OnDate claim allows by itself, as written (empty for the rest)."""
-    alternatives = list(getattr(claim, "alternatives", ()))
-    near = getattr(claim, "intervals_near", None)
-    if not alternatives and callable(near) and claim.events:
-        # A time of day without a date: read it on the days near what the others found.
-        span = reconciliation.bounds.get(claim.events[0])
-        if span is not None:
-            alternatives = list(near(span.start_us, span.end_us))
-    out: list[tuple[int, int]] = []
-    for alt in alternatives:
-        out.extend((int(a), int(b)) for a, b in getattr(alt, "intervals", ()))
-    return tuple(sorted(out))
-
-
-def _event_zone(chronology: Chronology, event: Event) -> Zone | None:
-    resolved = getattr(event, "resolved", None)
-    zone = getattr(resolved, "zone", None)
-    if zone is not None:
-        return zone  # type: ignore[no-any-return]
-    if event.zone is None:
-        return None
-    if isinstance(event.zone, str) and event.zone in chronology.zones:
-        return chronology.zones[event.zone]
-    return cr.get_zone(event.zone)
 
 
 def _bounds(reconciliation: Reconciliation, eid: str) -> tuple[int | None, int | None, str]:
@@ -362,7 +267,7 @@ def _event_entry(
     if given_parts:
         given = (min(a for a, _ in given_parts), max(b for _, b in given_parts))
     zones: dict[str, Zone] = {}
-    own = _event_zone(chronology, event)
+    own = event_zone(chronology, event)
     if own is not None:
         zones[own.name] = own
     for c in about:
@@ -427,17 +332,3 @@ def _contradiction(explanation: str) -> str:
             rest = text[k + 2 :]
             return rest[0].upper() + rest[1:]
     return text[0].upper() + text[1:] if text else text
-
-
-def claim_zones(chronology: Chronology) -> dict[str, Zone]:
-    """The zones the chronology's records use, by name, in order of first use."""
-    out: dict[str, Zone] = {}
-    for event in chronology.events.values():
-        zone = _event_zone(chronology, event)
-        if zone is not None:
-            out.setdefault(zone.name, zone)
-    for claim in chronology.claims.values():
-        zone = getattr(claim, "zone_used", None)
-        if zone is not None:
-            out.setdefault(zone.name, zone)
-    return out
