@@ -95,6 +95,18 @@ def test_local_readings_name_the_zone_its_abbreviation_and_date() -> None:
     assert harbin.event("invasion").readings[0].text == "23:00-23:31 CDT, 8 Aug 1945 (Asia/Harbin)"
 
 
+def test_old_style_dates_are_read_with_their_gregorian_equal() -> None:
+    # William of Orange landed at Torbay on 5 November 1688 (Julian), 15 November New Style;
+    # England kept the Julian calendar until 1752.
+    chronology = cr.Chronology(
+        events=[cr.Event("torbay", "1688-11-05", "Europe/London", calendar="julian")],
+    )
+    report = build_report(chronology, chronology.reconcile())
+    (reading,) = report.event("torbay").readings
+    assert reading.text == "all of 5 Nov 1688 O.S. = 15 Nov 1688 N.S. (Europe/London)"
+    assert (reading.start, reading.end) == ("1688-11-15T00:00", "1688-11-16T00:00")
+
+
 def test_the_drop_preface_is_said_once_not_per_verdict() -> None:
     chronology, result = _load("august-1945-harbin.toml")
     assert any(v.explanation.startswith("once inv-time") for v in result.verdicts.values())

@@ -275,6 +275,10 @@ def _event_entry(
         zone = getattr(claim, "zone_used", None)
         if zone is not None and zone.name not in zones:
             zones[zone.name] = zone
+    # Records written in the Old Style are read back in it, beside the Gregorian date.
+    calendars = [getattr(chronology.claims.get(c.id), "calendar", "") for c in about]
+    calendars.append(event.calendar)
+    julian = any(str(cal).startswith("julian") for cal in calendars)
     readings = []
     for zone in zones.values():
         try:
@@ -282,7 +286,7 @@ def _event_entry(
                 zone.name,
                 local_iso(lower, zone),
                 local_iso(upper, zone),
-                local_reading(lower, upper, zone),
+                local_reading(lower, upper, zone, julian=julian),
             )
         except cr.ChronoError as exc:
             # A zone of record that starts later says nothing about earlier instants.

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .. import Zone
 
 __all__ = [
+    "julian_date",
     "local_iso",
     "local_reading",
     "naive",
@@ -105,15 +106,35 @@ def _clock(t: _dt.datetime) -> str:
     return t.time().isoformat(timespec=_spec(t))
 
 
-def _date(t: _dt.datetime) -> str:
-    return f"{t.day} {_MONTHS[t.month - 1]} {t.year}"
+def julian_date(day: _dt.date) -> tuple[int, int, int]:
+    """The Julian (Old Style) calendar's (year, month, day) for a proleptic Gregorian date.
+
+    >>> julian_date(_dt.date(1688, 11, 15))  # William of Orange lands at Torbay, 5 Nov O.S.
+    (1688, 11, 5)
+    """
+    # Through the Julian day number (Richards' algorithm); ordinal 1 is JDN 1721426.
+    c = day.toordinal() + 1721425 + 32082
+    d = (4 * c + 3) // 1461
+    e = c - 1461 * d // 4
+    m = (5 * e + 2) // 153
+    return d - 4800 + m // 10, m + 3 - 12 * (m // 10), e - (153 * m + 2) // 5 + 1
 
 
-def local_reading(lower: int | None, upper: int | None, zone: Zone) -> str:
+def _date(t: _dt.datetime, julian: bool = False) -> str:
+    text = f"{t.day} {_MONTHS[t.month - 1]} {t.year}"
+    if not julian:
+        return text
+    y, m, d = julian_date(t.date())
+    return f"{d} {_MONTHS[m - 1]} {y} O.S. = {text} N.S."
+
+
+def local_reading(lower: int | None, upper: int | None, zone: Zone, *, julian: bool = False) -> str:
     """A span read on the wall in ``zone``: "23:00-23:01 MSK, 8 Aug 1945 (Europe/Moscow)".
 
     ``upper`` is the first instant after the span, as in a Span. A span across midnight
-    names both dates; one open on a side says "from" or "until" its known bound.
+    names both dates; one open on a side says "from" or "until" its known bound. With
+    ``julian``, dates are given in the Old Style with their Gregorian equal
+    ("5 Nov 1688 O.S. = 15 Nov 1688 N.S.").
     """
     name = f"({zone.name})"
     if lower is None and upper is None:
@@ -123,16 +144,16 @@ def local_reading(lower: int | None, upper: int | None, zone: Zone) -> str:
         assert known is not None
         t = _wall(known, zone)
         word = "from" if lower is not None else "until"
-        return f"{word} {_clock(t)} {zone_label(zone, known)}, {_date(t)} {name}"
+        return f"{word} {_clock(t)} {zone_label(zone, known)}, {_date(t, julian)} {name}"
     a, b = _wall(lower, zone), _wall(upper, zone)
     la, lb = zone_label(zone, lower), zone_label(zone, upper)
     if b - a == _dt.timedelta(days=1) and a.time() == _dt.time(0) and b.time() == _dt.time(0):
-        return f"all of {_date(a)} {name}"
+        return f"all of {_date(a, julian)} {name}"
     if a.date() == b.date() or (b.time() == _dt.time(0) and b - a <= _dt.timedelta(days=1)):
         if la == lb:
-            return f"{_clock(a)}-{_clock(b)} {la}, {_date(a)} {name}"
-        return f"{_clock(a)} {la}-{_clock(b)} {lb}, {_date(a)} {name}"
-    return f"{_clock(a)} {la}, {_date(a)} - {_clock(b)} {lb}, {_date(b)} {name}"
+            return f"{_clock(a)}-{_clock(b)} {la}, {_date(a, julian)} {name}"
+        return f"{_clock(a)} {la}-{_clock(b)} {lb}, {_date(a, julian)} {name}"
+    return f"{_clock(a)} {la}, {_date(a, julian)} - {_clock(b)} {lb}, {_date(b, julian)} {name}"
 
 
 def utc_span(lower: int | None, upper: int | None) -> str:
