@@ -107,6 +107,29 @@ def test_old_style_dates_are_read_with_their_gregorian_equal() -> None:
     assert (reading.start, reading.end) == ("1688-11-15T00:00", "1688-11-16T00:00")
 
 
+def test_a_reading_on_a_dropped_zone_premise_says_so() -> None:
+    # The front's +10:00 is a soft premise here; the Harbin reading of the same invasion
+    # (UTC+09:00) contradicts it, and dropping the premise is cheapest.
+    front = cr.zone_of_record("front", "+10:00")
+    chronology = cr.Chronology(
+        events=[cr.Event("invasion")],
+        claims=[
+            cr.At("invasion", "1945-08-09T00:01", front, id="inv-time", weight=5),
+            cr.At("invasion", "1945-08-08T23:30", "Asia/Harbin", id="harbin", weight=5),
+        ],
+        zones={"front": front},
+        zone_weights={"front": 1},
+    )
+    result = chronology.reconcile()
+    assert result.drop == ("zone:front",)
+    report = build_report(chronology, result)
+    texts = {r.zone: r.text for r in report.event("invasion").readings}
+    assert texts["front"].endswith("at the premise's offset, which is dropped")
+    assert not texts["Asia/Harbin"].endswith("dropped")
+    assert report.claim("zone:front").kind == "zone"
+    assert report.claim("zone:front").dropped
+
+
 def test_the_drop_preface_is_said_once_not_per_verdict() -> None:
     chronology, result = _load("august-1945-harbin.toml")
     assert any(v.explanation.startswith("once inv-time") for v in result.verdicts.values())

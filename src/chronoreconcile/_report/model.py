@@ -291,6 +291,10 @@ def _event_entry(
         except cr.ChronoError as exc:
             # A zone of record that starts later says nothing about earlier instants.
             reading = LocalReading(zone.name, None, None, f"not readable in {zone.name}: {exc}")
+        if f"zone:{zone.name}" in reconciliation.drop:
+            # The premise's offset was dropped: the reading uses it, so say so.
+            text = f"{reading.text}, at the premise's offset, which is dropped"
+            reading = LocalReading(reading.zone, reading.start, reading.end, text)
         readings.append(reading)
     return EventEntry(
         id=event.id,

@@ -61,7 +61,8 @@ def _status(c: ClaimEntry) -> str:
 def _claim(c: ClaimEntry) -> list[str]:
     lines = [f"  {c.id} [{c.kind}]: {_status(c)}"]
     lines += _wrap("says", c.says, 4)
-    lines += _wrap("source", c.source or "(no source given)", 4)
+    if c.kind != "zone":  # a zone premise is the file's definition, not a source's words
+        lines += _wrap("source", c.source or "(no source given)", 4)
     if c.note:
         lines += _wrap("note", c.note, 4)
     lines += _wrap("verdict", c.explanation, 4)
