@@ -610,7 +610,10 @@ def test_check_refuses_what_is_not_a_claim_or_an_event() -> None:
         cr.check(cr.Before("a", "b"), [5])  # type: ignore[list-item]
     with pytest.raises(cr.ChronoError, match=r"^two different events share the id 'a'$"):
         cr.check(cr.Before("a", "b"), [cr.Event("a", "1945", "UTC"), cr.Event("a", "1946", "UTC")])
-    message = "expected a claim (At, OnDate, Before or Gap), got 'surrender before declaration'"
+    message = (
+        "expected a claim (At, OnDate, Before, After, Gap or SameDate), got"
+        " 'surrender before declaration'"
+    )
     with pytest.raises(cr.ChronoError, match=f"^{re.escape(message)}$"):
         cr.check("surrender before declaration", [SURRENDER, DECLARATION])  # type: ignore[arg-type]
 

@@ -19,9 +19,11 @@ from ._errors import (
 from ._events import Event, UnknownEventError
 from ._instants import dates_by_zone, format_instant, parse_instant, to_instant, to_local
 from ._ordering import Relation, WhereDates, order, relation, where_dates
+from ._relative_claims import After, SameDate
 from ._spans import Span
 from ._verdicts import Status, Verdict, check
 from ._version import __version__
+from .lexicon import Lexicon
 from .zones import (
     Disambiguation,
     OffsetOption,
@@ -55,6 +57,7 @@ __all__ = [
     "Chronology",
     "Conflict",
     "Event",
+    "Lexicon",
     "Reconciliation",
     "Relation",
     "Span",
@@ -71,11 +74,13 @@ __all__ = [
     "When",
     "ZoneLike",
     # claims
+    "After",
     "At",
     "Before",
     "Claim",
     "Gap",
     "OnDate",
+    "SameDate",
     # errors
     "AmbiguousTimeError",
     "ChronoError",

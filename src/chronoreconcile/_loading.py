@@ -3,7 +3,7 @@
 Every key is checked: an unknown one is an error naming where it stands, so that a typo
 ("wen" for "when") cannot silently drop what the user wrote.
 
-May import: _errors, zones, _events, _claims. Imported by the chronology (from_file,
+May import: _errors, zones, _events, _claims, _relative_claims, lexicon. Imported by the chronology (from_file,
 from_dict).
 """
 
@@ -17,6 +17,8 @@ from typing import Any
 from ._claims import At, Before, Claim, Gap, OnDate
 from ._errors import ChronoError, ParseError
 from ._events import Event
+from ._relative_claims import After, SameDate
+from .lexicon import Lexicon
 from .zones import Zone, get_zone, zone_of_record
 
 __all__ = ["load"]
@@ -35,10 +37,12 @@ _EVENT_KEYS = {
     "note",
 }
 _CLAIM_KEYS: dict[str, set[str]] = {
-    "at": {"event", "when", "zone", "calendar", "tolerance", "disambiguation"},
+    "at": {"event", "when", "zone", "calendar", "tolerance", "disambiguation", "phrase", "date"},
     "on-date": {"event", "date", "zone", "calendar"},
     "before": {"first", "then"},
-    "gap": {"first", "then", "at_least", "at_most"},
+    "after": {"first", "then", "phrase"},
+    "gap": {"first", "then", "at_least", "at_most", "phrase"},
+    "same-date": {"first", "then", "zone", "phrase"},
 }
 _COMMON = {"id", "type", "source", "weight", "note"}
 _MAX_ITEMS = 1_000_000
@@ -67,9 +71,12 @@ def _list(value: object, where: str) -> list[Any]:
 
 
 def load(
-    data: object, where: str
+    data: object, where: str, *, lexicon: Lexicon | None = None
 ) -> tuple[list[Event], list[Claim], dict[str, Zone], dict[str, float], str]:
-    """(events, claims, zones of record, zone weights, title) from the parsed file."""
+    """(events, claims, zones of record, zone weights, title) from the parsed file.
+
+    A claim's ``phrase`` is read by ``lexicon`` (the default one when None).
+    """
     top = _table(data, where)
     _check_keys(top, _TOP, where)
     title = top.get("title", "")
@@ -152,6 +159,8 @@ def load(
             "source": table.get("source"),
             "weight": table.get("weight", 1.0),
         }
+        if "phrase" in table:
+            common["lexicon"] = lexicon
         try:
             claims.append(_claim(kind, table, common, functools.partial(zone_of, at=at)))
         except ChronoError as exc:
@@ -172,6 +181,8 @@ def _claim(kind: str, t: Mapping[str, Any], common: dict[str, Any], zone_of: Any
             calendar=t.get("calendar", "gregorian"),
             tolerance=t.get("tolerance"),
             disambiguation=t.get("disambiguation"),
+            phrase=t.get("phrase"),
+            date=_text(t.get("date")),
             **common,
         )
     if kind == "on-date":
@@ -184,11 +195,22 @@ def _claim(kind: str, t: Mapping[str, Any], common: dict[str, Any], zone_of: Any
         )
     if kind == "before":
         return Before(t.get("first"), t.get("then"), **common)  # type: ignore[arg-type]
+    if kind == "after":
+        return After(t.get("first"), t.get("then"), phrase=t.get("phrase"), **common)  # type: ignore[arg-type]
+    if kind == "same-date":
+        return SameDate(
+            t.get("first"),  # type: ignore[arg-type]
+            t.get("then"),  # type: ignore[arg-type]
+            zone_of(t.get("zone")),
+            phrase=t.get("phrase"),
+            **common,
+        )
     return Gap(
         t.get("first"),  # type: ignore[arg-type]
         t.get("then"),  # type: ignore[arg-type]
-        t.get("at_least"),  # type: ignore[arg-type]
+        t.get("at_least"),
         t.get("at_most"),
+        phrase=t.get("phrase"),
         **common,
     )
 

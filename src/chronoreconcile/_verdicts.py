@@ -4,8 +4,11 @@ A verdict reads spans only: an event may have had any instant of its span, so a 
 holds or fails only when it does for every instant the spans allow, and is "undetermined"
 otherwise, with the part of the span on each side named.
 
-May import: _errors, _durations, _spans, zones, _events, _claims, _wording. Imported by
-the chronology.
+A claim read from a phrase names its reading in the verdict: "'nearly six hours later'
+read as 5h24m to 6h (lexicon: nearly = the last 10%, short of N)".
+
+May import: _errors, _durations, _spans, zones, _events, _claims, _relative_claims,
+_wording. Imported by the chronology.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from ._claims import At, Before, Claim, Gap, OnDate
 from ._durations import format_duration
 from ._errors import ChronoError
 from ._events import Event, UnknownEventError, event_map
+from ._relative_claims import After, SameDate, local_day
 from ._spans import Span, format_micros, merge_intervals
 from ._wording import describe_local, zone_phrase
-from .zones import get_zone
+from .zones import Zone, get_zone
 
 __all__ = ["Status", "Verdict", "check", "judge"]
 
@@ -60,7 +64,9 @@ def check(claim: Claim, events: Iterable[Event] | Mapping[str, Event]) -> Verdic
     in Europe/London the surrender was 1945-05-09 00:01 to 00:02 (BDST, UTC+02:00); the claim says 1945-05-08
     """
     if not isinstance(claim, Claim):
-        raise ChronoError(f"expected a claim (At, OnDate, Before or Gap), got {claim!r}")
+        raise ChronoError(
+            f"expected a claim (At, OnDate, Before, After, Gap or SameDate), got {claim!r}"
+        )
     by_id = event_map(events)
     spans: dict[str, Span | None] = {}
     for eid in claim.events:
@@ -109,8 +115,14 @@ def judge(
         a, b = spans[claim.first], spans[claim.then]
         assert a is not None and b is not None
         verdict = _judge_difference(claim, a, b)
+    elif isinstance(claim, SameDate):
+        a, b = spans[claim.a], spans[claim.b]
+        assert a is not None and b is not None
+        verdict = _judge_same_date(claim, a, b)
     else:
-        raise ChronoError(f"expected a claim (At, OnDate, Before or Gap), got {claim!r}")
+        raise ChronoError(
+            f"expected a claim (At, OnDate, Before, After, Gap or SameDate), got {claim!r}"
+        )
     if assume_holds and verdict.status != Status.HOLDS:
         text = verdict.explanation.split(": it holds if")[0].split("; the spans allow")[0]
         return Verdict(cid, Status.HOLDS, text, verdict.cases)
@@ -183,13 +195,21 @@ def _judge_difference(claim: Before | Gap, a: Span, b: Span) -> Verdict:
         )
     ta = f"{claim.first} {format_micros(a.start_us)}"
     tb = f"{claim.then} {format_micros(b.start_us)}"
-    if isinstance(claim, Before):
+    if isinstance(claim, After) and claim.reading is not None:
+        allows = f"the claim says {claim.then} came after: {claim.reading.explanation}"
+    elif isinstance(claim, After):
+        allows = f"the claim says {claim.then} came after"
+    elif isinstance(claim, Before):
         allows = f"the claim says {claim.first} came first"
+    elif claim.phrase is not None:
+        allows = f"the claim allows {claim.readings[0].explanation}"
     else:
         hi_text = "no limit" if hi_allowed is None else format_duration(hi_allowed)
         allows = f"the claim allows {format_duration(lo_allowed)} to {hi_text}"
         if hi_allowed is not None and hi_allowed == lo_allowed:
             allows = f"the claim allows exactly {format_duration(lo_allowed)}"
+        if claim.readings:
+            allows += " (" + "; ".join(r.explanation for r in claim.readings) + ")"
     text = f"{ta}, {tb}: {measured}; {allows}"
     holds = d_min >= lo_allowed and (hi_allowed is None or d_max <= hi_allowed)
     fails = d_max < lo_allowed or (hi_allowed is not None and d_min > hi_allowed)
@@ -198,3 +218,34 @@ def _judge_difference(claim: Before | Gap, a: Span, b: Span) -> Verdict:
     if fails:
         return Verdict(cid, Status.FAILS, text)
     return Verdict(cid, Status.UNDETERMINED, text + "; the spans allow gaps on both sides of that")
+
+
+def _judge_same_date(claim: SameDate, a: Span, b: Span) -> Verdict:
+    """Holds if both spans lie in one and the same local date; fails if no date is shared."""
+    zone = claim.zone_used
+    assert zone is not None
+    # The local dates a span can fall on: the first and last instants' dates bound them
+    # (a fold at midnight can step a date back, so both ends of each piece are read).
+    days_a = _days(a, zone)
+    days_b = _days(b, zone)
+    head = (
+        f"{zone_phrase(zone)} the {claim.a} was {describe_local(a.start_us, a.end_us, zone)}"
+        f" and the {claim.b} {describe_local(b.start_us, b.end_us, zone)}"
+    )
+    said = "the claim says the same local date"
+    if claim.reading is not None:
+        said += f" ({claim.reading.explanation})"
+    text = f"{head}; {said}"
+    cid = claim.label()
+    if days_a[0] == days_a[1] == days_b[0] == days_b[1]:
+        return Verdict(cid, Status.HOLDS, text)
+    if days_a[1] < days_b[0] or days_b[1] < days_a[0]:
+        return Verdict(cid, Status.FAILS, text)
+    return Verdict(
+        cid, Status.UNDETERMINED, text + "; the spans allow both the same date and different ones"
+    )
+
+
+def _days(span: Span, zone: Zone) -> tuple[int, int]:
+    ends = [local_day(span.start_us, zone), local_day(span.end_us - 1, zone)]
+    return min(ends), max(ends)

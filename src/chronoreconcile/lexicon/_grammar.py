@@ -2,7 +2,7 @@
 
 A phrase is normalised (see ``normalise``), then tried as an exact phrase (times of day,
 relative order, fixed amounts), as a date pattern, and as a quantity:
-``[qualifier] amount [~] [order word]``, where the amount is a fixed amount, "N units" with N
+``[qualifier] amount [~] [order word]``, and as a 12-hour clock time ("11 p.m."), where the amount is a fixed amount, "N units" with N
 in digits or words ("six", "twenty five", "two and a half"), a compact duration ("5h30m"), or
 a vague count and a unit ("a few hours"). Bounds are widened outward to the microsecond.
 
@@ -20,7 +20,7 @@ from typing import cast
 
 from .._durations import parse_duration
 from .._errors import ParseError
-from .._units import DAY_US, days_in_month
+from .._units import DAY_US, MINUTE_US, days_in_month
 from ._entries import (
     PLACEHOLDERS,
     Amount,
@@ -70,6 +70,7 @@ _GROUPS = {
     "DECADE": r"(?P<decade>[0-9]{2,3}0)s",
     "CENTURY": r"(?P<century>[0-9]{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + ")",
 }
+_CLOCK = re.compile(r"(?:at )?(?P<h>[0-9]{1,2})(?::(?P<mi>[0-9]{2}))? ?(?P<half>[ap]) ?m")
 _DIGITS = re.compile(r"([0-9]{1,9}(?:\.[0-9]{1,6})?) ?([a-z]+)")
 
 
@@ -134,7 +135,21 @@ def match(phrase: str, key: str, index: Index) -> Reading | None:
         found = pattern.fullmatch(key)
         if found:
             return _date(phrase, date, found)
+    clock = _CLOCK.fullmatch(key)
+    if clock:
+        return _clock(phrase, clock)
     return _quantity(phrase, key, index)
+
+
+def _clock(phrase: str, found: re.Match[str]) -> Reading:
+    """A clock time written with a.m. or p.m.: that minute ("11 p.m." is 23:00 to 23:01)."""
+    hour, minute = int(found["h"]), int(found["mi"] or 0)
+    if not 1 <= hour <= 12 or minute > 59:
+        raise ParseError(phrase, "a 12-hour clock time runs from 1:00 to 12:59")
+    hour = hour % 12 + (12 if found["half"] == "p" else 0)
+    start = (hour * 60 + minute) * MINUTE_US
+    rule = "H a.m./p.m. = that clock time, to the minute (12 a.m. is midnight, 12 p.m. noon)"
+    return Reading(phrase, "time-of-day", rule, start, start + MINUTE_US, True, False)
 
 
 def _rule(entry: Entry) -> str:
