@@ -185,3 +185,11 @@ def test_duration_like_text_is_a_duration_or_a_parse_error(text: str) -> None:
 )
 def test_format_duration(micros: int, text: str) -> None:
     assert format_duration(micros) == text
+
+
+def test_an_approximate_duration_is_refused_where_an_exact_one_is_needed() -> None:
+    # Gaps read "1h~" by the lexicon (tests/test_phrases.py); a tolerance is exact.
+    with pytest.raises(cr.ParseError, match=r"^cannot read '1h~': an approximate duration is read"):
+        parse_duration("1h~", what="tolerance")
+    with pytest.raises(cr.ParseError, match="a tolerance is exact"):
+        cr.Event("a", "1945-08-08T23:00", "UTC", tolerance="10m~")

@@ -1,7 +1,8 @@
 """Durations written by people ("5h30m", "90m", "1d") or by ISO 8601 ("PT5H30M"), as microseconds.
 
 A duration here is an exact length of time. Months and years are refused: their length
-depends on where they fall, and a tolerance or a gap written in them would be a guess.
+depends on where they fall, and a tolerance or a gap written in them would be a guess. An
+approximate duration ("1h~") is a range, read by the lexicon where claims allow it.
 
 May import: the standard library, ``._errors``, ``._units``.
 """
@@ -72,6 +73,11 @@ def parse_duration(value: object, *, what: str = "duration") -> int:
     if not isinstance(value, str):
         raise ParseError(value, f"expected a {what} such as '5h30m' or 'PT5H30M'")
     text = value.strip()
+    if text.endswith("~"):
+        raise ParseError(
+            value,
+            f"an approximate duration is read by the lexicon, in a gap; a {what} is exact",
+        )
     if text.startswith("-"):
         raise ParseError(value, f"a {what} cannot be negative")
     if re.search(r"(?i)\b(months?|mo|years?|yrs?|y)\b|P[0-9]+[YM]|P.*[0-9]+Y", text):
