@@ -442,3 +442,29 @@ def test_the_committed_reference_is_the_generated_one() -> None:
     spec.loader.exec_module(module)
     committed = (ROOT / "docs" / "reference" / "lexicon.md").read_text(encoding="utf-8")
     assert committed == module.render(LEXICON), "run python tools/gen_lexicon_doc.py"
+
+
+# ---------------------------------------------------------------- clock times
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("11 p.m.", 23 * HOUR_US),  # the seed: "at 11 p.m. Moscow time"
+        ("11 pm", 23 * HOUR_US),
+        ("9:45 a.m.", 9 * HOUR_US + 45 * MINUTE_US),
+        ("at 12 a.m.", 0),
+        ("12 p.m.", 12 * HOUR_US),
+        ("12:30 a.m.", 30 * MINUTE_US),
+    ],
+)
+def test_a_12_hour_clock_time_is_that_minute(phrase: str, start: int) -> None:
+    reading = LEXICON.read_time_of_day(phrase)
+    assert (reading.lower, reading.upper) == (start, start + MINUTE_US)
+    assert "lexicon: H a.m./p.m. = that clock time, to the minute" in reading.explanation
+
+
+@pytest.mark.parametrize("phrase", ["13 p.m.", "0 a.m.", "11:61 p.m."])
+def test_a_clock_time_off_the_12_hour_dial_is_refused(phrase: str) -> None:
+    with pytest.raises(ParseError, match="a 12-hour clock time runs from 1:00 to 12:59"):
+        LEXICON.read(phrase)

@@ -72,6 +72,14 @@ def render(lexicon: Lexicon) -> str:
     )
     out.append("### Units\n")
     out.append(", ".join(f"`{w}` {format_duration(us)}" for w, us in tables.units) + ".\n")
+    out.append("## Clock times\n")
+    out.append(
+        "A 12-hour clock time (`11 p.m.`, `9:45 a.m.`, `at 12 a.m.`) is that minute of the "
+        "local day, `[23:00, 23:01)` for `11 p.m.`: the source's clock time as written to the "
+        "minute, as `T23:00` would be. `12 a.m.` is midnight and `12 p.m.` noon. The zone is "
+        "the claim's (\"11 p.m. Moscow time\" is `phrase = \"11 p.m.\"` with "
+        "`zone = \"Europe/Moscow\"`); this reading is part of the grammar, not of the file.\n"
+    )
     for table, title in TABLES.items():
         rows = [e for e in tables.entries if e.table == table]
         if not rows:
