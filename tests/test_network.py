@@ -27,13 +27,13 @@ from strategies_network import (
     edges_between,
 )
 
-from chronoreconcile._errors import ChronoError
-from chronoreconcile._network import (
+from chronoreconcile import ChronoError
+from chronoreconcile.network import (
     DropResult,
     Edge,
     Network,
     Solution,
-    _min_hitting_set,
+    min_hitting_set,
     min_weight_drop,
     minimal_conflict,
 )
@@ -186,7 +186,7 @@ def test_bulk_intervals_equal_their_edges(
         expanded.append(Edge(v, u, -lo, label))
         if hi is not None:
             expanded.append(Edge(u, v, hi, label))
-    bulk = Network._trusted(n, edges, intervals)
+    bulk = Network.from_trusted(n, edges, intervals)
     plain = Network(n, expanded)
     assert repr(bulk) == repr(plain)
     assert bulk.solve() == plain.solve() or (
@@ -322,7 +322,7 @@ def test_min_weight_drop_is_the_cheapest_consistent_drop(
 )
 def test_min_hitting_set_is_the_cheapest(sets: list[frozenset[str]], costs: dict[str, int]) -> None:
     cost = {label: Fraction(c) for label, c in costs.items()}
-    chosen, optimal = _min_hitting_set(sets, cost, deadline=float("inf"))
+    chosen, optimal = min_hitting_set(sets, cost, deadline=float("inf"))
     assert optimal
     assert all(s & chosen for s in sets)
     cheapest = min(
@@ -332,12 +332,12 @@ def test_min_hitting_set_is_the_cheapest(sets: list[frozenset[str]], costs: dict
         if all(s & set(subset) for s in sets)
     )
     assert sum((cost[label] for label in chosen), Fraction(0)) == cheapest
-    assert _min_hitting_set(list(reversed(sets)), cost, deadline=float("inf"))[0] == chosen
+    assert min_hitting_set(list(reversed(sets)), cost, deadline=float("inf"))[0] == chosen
 
 
 def test_min_hitting_set_refuses_an_empty_conflict() -> None:
     with pytest.raises(ChronoError, match="no claim in it can be dropped"):
-        _min_hitting_set([frozenset("a"), frozenset()], {"a": Fraction(1)}, deadline=float("inf"))
+        min_hitting_set([frozenset("a"), frozenset()], {"a": Fraction(1)}, deadline=float("inf"))
 
 
 # -- examples -----------------------------------------------------------------------------

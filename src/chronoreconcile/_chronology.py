@@ -27,14 +27,14 @@ from typing import Any
 from ._claims import At, Before, Claim, Gap, OnDate, _Alternative
 from ._errors import ChronoError, ParseError
 from ._events import Event
-from ._network import (
+from .network import (
     Edge,
     Network,
     Solution,
-    _edge,
-    _interval_edges,
-    _min_hitting_set,
+    interval_edges as _interval_edges,
+    min_hitting_set as _min_hitting_set,
     min_weight_drop,
+    trusted_edge as _edge,
 )
 from ._spans import Span, format_micros, local_range_intervals, merge_intervals
 from ._verdicts import Status, UnknownEventError, Verdict, describe_local, judge, zone_phrase
@@ -491,7 +491,7 @@ def _solve(
             + "; narrow them or raise case_limit"
         )
     if not multi:
-        network = Network._trusted(n, raw, diffs)
+        network = Network.from_trusted(n, raw, diffs)
         sol = network.solve()
         if sol.consistent:
             return Reconciliation(
