@@ -6,7 +6,6 @@
 {'America/New_York': Date(1945, 5, 8), 'Europe/Moscow': Date(1945, 5, 9), 'Europe/London': Date(1945, 5, 9)}
 """
 
-from ._chronology import Chronology, Conflict, Reconciliation
 from ._claims import At, Before, Claim, Gap, OnDate
 from ._errors import (
     AmbiguousTimeError,
@@ -30,6 +29,7 @@ from ._verdicts import (
     where_dates,
 )
 from ._zones import Zone, available_zones, get_zone, tzdata_version, zone_of_record
+from .chronology import Chronology, Conflict, Reconciliation
 
 __all__ = [
     # functions: zones and instants

@@ -15,11 +15,11 @@ import json
 import sys
 from collections.abc import Sequence
 
-from ._chronology import Chronology
 from ._errors import ChronoError
 from ._instants import format_instant, to_instant, to_local
 from ._verdicts import describe_local
 from ._zones import get_zone, tzdata_version
+from .chronology import Chronology
 
 __all__ = ["main"]
 
