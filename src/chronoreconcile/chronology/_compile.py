@@ -33,11 +33,11 @@ __all__ = [
     "compile_all",
     "compile_claim",
     "entry_id",
+    "event_nodes",
     "extend_compiled",
     "full",
     "premise_edges",
     "zone_nodes",
-    "event_nodes",
 ]
 
 _US = 10**6

@@ -7,14 +7,14 @@ claims that cannot hold together; ``Bounds`` the mapping of event ids to tightes
 its workings.
 
 May import: the standard library, the flat modules below the chronology, ``..network``,
-``._problem`` and ``._compile``.
+``._problem``, ``._compile`` and ``._shapes``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, NotRequired, TypedDict
+from typing import Any
 
 from .._spans import Span, format_micros
 from .._verdicts import Status, UnknownEventError, Verdict, describe_local, judge, zone_phrase
@@ -22,15 +22,12 @@ from .._zones import format_offset, tzdata_version
 from ..network import Network, Solution
 from ._compile import Compiled, Entry, entry_id, full
 from ._problem import EventAt, Problem
+from ._shapes import EventReport, ReconciliationDict
 
 __all__ = [
     "Bounds",
-    "ClaimReport",
     "Conflict",
-    "ConflictReport",
-    "EventReport",
     "Reconciliation",
-    "ReconciliationDict",
     "Workings",
     "span_text",
     "workings",
@@ -49,39 +46,6 @@ class Conflict:
 
     def __str__(self) -> str:
         return f"{', '.join(self.claims)}: {self.explanation}"
-
-
-class EventReport(TypedDict):
-    """One event in ``Reconciliation.to_dict()``: its span as ISO 8601 UTC, or why none."""
-
-    start: str | None
-    end: str | None
-    note: NotRequired[str]
-
-
-class ClaimReport(TypedDict):
-    """One claim's verdict in ``Reconciliation.to_dict()``."""
-
-    status: str
-    explanation: str
-
-
-class ConflictReport(TypedDict):
-    """One conflict in ``Reconciliation.to_dict()``."""
-
-    claims: list[str]
-    explanation: str
-
-
-class ReconciliationDict(TypedDict):
-    """The shape of ``Reconciliation.to_dict()``, the JSON report."""
-
-    consistent: bool
-    tzdata: str
-    events: dict[str, EventReport]
-    claims: dict[str, ClaimReport]
-    conflicts: list[ConflictReport]
-    drop: list[str]
 
 
 @dataclass(frozen=True, slots=True)
