@@ -216,7 +216,13 @@ class Chronology:
         work = None if last is None else workings(last)
         if last is None or not last.consistent or work is None or work.network is None:
             return self.reconcile()
-        problem = self._problem()
+        problem = work.problem
+        if (problem.title, problem.case_limit, problem.max_seconds) != (
+            self.title,
+            self.case_limit,
+            self.max_seconds,
+        ):
+            problem = self._problem()  # the views are live; only these few values can differ
         nodes, znodes = work.nodes, work.znodes
         compiled = full(problem, compile_claim(problem, cid, nodes, znodes))
         if len(compiled.options) != 1:
