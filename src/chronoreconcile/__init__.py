@@ -22,7 +22,7 @@ from ._relative_claims import After, SameDate
 from ._spans import Span
 from ._verdicts import Status, Verdict, check
 from ._version import __version__
-from .chronology import Chronology, Conflict, Reconciliation
+from .chronology import Chronology, Conflict, Reconciliation, Sensitivity
 from .lexicon import Lexicon
 from .zones import (
     Disambiguation,
@@ -60,6 +60,7 @@ __all__ = [
     "Lexicon",
     "Reconciliation",
     "Relation",
+    "Sensitivity",
     "Span",
     "Status",
     "Verdict",

@@ -1,7 +1,7 @@
 """The command line: ``chronoreconcile`` (or ``python -m chronoreconcile``); ``main`` runs it.
 
     chronoreconcile                      the May 8/9 demonstration
-    chronoreconcile check FILE [--format text|json]
+    chronoreconcile check FILE [--format text|json] [--lexicon LEXICON.toml]
     chronoreconcile when LOCAL --zone ZONE --in ZONE [ZONE ...]
 
 Exit status: 0 consistent (or done), 1 conflicts found, 2 bad input — with one line on
@@ -21,6 +21,7 @@ from ._errors import ChronoError
 from ._instants import format_instant, to_instant, to_local
 from ._wording import describe_local
 from .chronology import Chronology
+from .lexicon import Lexicon
 from .zones import get_zone, tzdata_version
 
 __all__ = ["main"]
@@ -53,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="reconcile a chronology file (TOML or JSON)")
     check.add_argument("file")
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--lexicon", help="a TOML lexicon extending the default one")
     when = sub.add_parser("when", help="one local time: its instant and wall time elsewhere")
     when.add_argument("local")
     when.add_argument("--zone", required=True)
@@ -76,7 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for zone in args.targets:
                 print(f"  {format_instant(instant, zone)}")
             return 0
-        result = Chronology.from_file(args.file).reconcile()
+        lexicon = None if args.lexicon is None else Lexicon.load(args.lexicon)
+        result = Chronology.from_file(args.file, lexicon=lexicon).reconcile()
         if args.format == "json":
             print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         else:

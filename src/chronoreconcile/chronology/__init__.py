@@ -2,7 +2,8 @@
 
 The package's modules, lowest first: ``_problem`` (the read-only Problem a chronology hands
 the others, and an event's own time as a claim), ``_compile`` (claims to network
-constraints), ``_shapes`` (the to_dict shape), ``_result`` (Reconciliation, Conflict, Bounds),
+constraints), ``_shapes`` (the to_dict shape), ``_sensitivity`` (how much a phrase's reading matters),
+``_result`` (Reconciliation, Conflict, Bounds),
 ``_explain`` (a conflict in words), ``_solve`` (one network, or a case split) and ``_model``
 (the Chronology). Each imports only the modules before it, ``..network`` and the flat
 modules below the chronology, so there is no circle; nothing outside the package imports
@@ -14,6 +15,7 @@ from __future__ import annotations
 from ._model import Chronology
 from ._problem import Problem
 from ._result import Bounds, Conflict, Reconciliation, Workings, workings
+from ._sensitivity import Sensitivity
 from ._shapes import ClaimReport, ConflictReport, EventReport, ReconciliationDict
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "Chronology",
     "Conflict",
     "Reconciliation",
+    "Sensitivity",
     # the shape of Reconciliation.to_dict()
     "ClaimReport",
     "ConflictReport",

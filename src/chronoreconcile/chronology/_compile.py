@@ -2,7 +2,8 @@
 
 Each event is a time point (microseconds since the epoch); node 0 of the network is the
 epoch itself. Absolute claims (At, OnDate, an event's own ``when``) bound an event
-against node 0; Before and Gap bound the difference of two events. A zone of record whose
+against node 0; Before, After and Gap bound the difference of two events; SameDate is a
+choice among local dates, both events inside the one chosen. A zone of record whose
 premise is made soft gets a node of its own holding minus its offset, so that dropping the
 premise frees the offset while the claims written on that clock still bind each other.
 
@@ -12,6 +13,7 @@ and ``._problem``.
 
 from __future__ import annotations
 
+import datetime as _dt
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,7 +21,8 @@ from dataclasses import dataclass
 from .._alternatives import Alternative
 from .._claims import At, Before, Claim, Gap, OnDate
 from .._errors import ChronoError
-from .._spans import format_micros
+from .._relative_claims import SameDate, local_day
+from .._spans import format_micros, local_range_intervals
 from ..network import Edge, interval_edges, trusted_edge
 from ..zones import Zone
 from ._problem import EventAt, Problem
@@ -41,6 +44,7 @@ __all__ = [
 ]
 
 _US = 10**6
+_DAY = 86_400 * _US
 
 
 @dataclass(slots=True)
@@ -173,6 +177,8 @@ def _compile_absolute(
 ) -> Compiled:
     claim = problem.claims[cid]
     weight = float(claim.weight)
+    if isinstance(claim, SameDate):
+        return _compile_same_date(problem, cid, nodes)
     assert isinstance(claim, ABSOLUTE)
     span = problem.events[claim.event].span
     if isinstance(claim, At) and claim.time_of_day is not None and span is None:
@@ -183,6 +189,62 @@ def _compile_absolute(
     lo, hi = (span.start_us, span.end_us) if span else (0, 1)
     alts = claim.intervals_near(lo, hi)
     return _absolute(cid, claim, weight, claim.event, alts, claim.zone_used, nodes, znodes)
+
+
+def _compile_same_date(problem: Problem, cid: str, nodes: Mapping[str, int]) -> Compiled:
+    """A same-date claim as a choice among local dates: both events inside one of them.
+
+    The dates tried are those the two events can have by their own recorded times, or
+    failing those by the absolute claims about them: a claim about an event's date is read
+    near what is known of it, as a time of day without a date is.
+    """
+    claim = problem.claims[cid]
+    assert isinstance(claim, SameDate) and claim.zone_used is not None
+    zone = claim.zone_used
+    hulls: list[tuple[int, int]] = []
+    for eid in claim.events:
+        span = problem.events[eid].span
+        if span is not None:
+            hulls.append((span.start_us, span.end_us))
+    if not hulls:
+        for other in problem.claims.values():
+            if not isinstance(other, ABSOLUTE) or other.event not in claim.events:
+                continue
+            ivs = [iv for alt in other.alternatives for iv in alt.intervals]
+            if ivs:
+                hulls.append((min(lo for lo, _ in ivs), max(hi for _, hi in ivs)))
+    if not hulls:
+        raise ChronoError(
+            f"claim {cid}: a same-date claim is read near what is known of its events, and"
+            f" neither {claim.a!r} nor {claim.b!r} has a recorded time or a dated claim"
+        )
+    lo, hi = min(h[0] for h in hulls), max(h[1] for h in hulls)
+    first_day, last_day = local_day(lo, zone), local_day(hi - 1, zone)
+    if last_day - first_day > 40:
+        raise ChronoError(
+            f"claim {cid}: its events are known only to within {last_day - first_day + 1}"
+            " local dates; a same-date claim is read against at most 41"
+        )
+    a, b = nodes[claim.a], nodes[claim.b]
+    options: list[list[Edge]] = []
+    texts: list[str] = []
+    for day in range(first_day, last_day + 1):
+        try:
+            ivs = local_range_intervals(day * _DAY, (day + 1) * _DAY, zone)
+        except ChronoError:
+            continue  # a local date the zone skipped whole (Kiritimati, 1994-12-31)
+        # A local date's instants are one stretch even across a transition: the hull.
+        start, end = ivs[0][0], ivs[-1][1]
+        options.append(
+            [
+                Edge(0, a, end - 1, cid),
+                Edge(a, 0, -start, cid),
+                Edge(0, b, end - 1, cid),
+                Edge(b, 0, -start, cid),
+            ]
+        )
+        texts.append((_dt.date(1970, 1, 1) + _dt.timedelta(days=day)).isoformat())
+    return Compiled(cid, claim, float(claim.weight), options, texts)
 
 
 def _absolute(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .._claims import At, Before, Gap, OnDate
+from .._relative_claims import SameDate
 from .._spans import Span
 from .._verdicts import judge
 from .._wording import zone_phrase
@@ -87,6 +88,13 @@ def _statement(c: Compiled) -> str:
     claim = c.claim
     if isinstance(claim, Gap | Before):
         return f"{c.cid} puts the {claim.describe()}"
+    if isinstance(claim, SameDate):
+        assert claim.zone_used is not None
+        dates = " or ".join(c.option_texts)
+        return (
+            f"{c.cid} puts the {claim.a} and the {claim.b} on one local date"
+            f" {claim.zone_used.phrase}, {dates}"
+        )
     if isinstance(claim, At | OnDate | EventAt):
         eid = claim.events[0]
         texts = " or ".join(c.option_texts)

@@ -11,6 +11,7 @@ package; none of them imports this one.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -21,6 +22,7 @@ from typing import Any
 from .._claims import Claim
 from .._errors import ChronoError, ParseError
 from .._events import Event, UnknownEventError
+from ..lexicon import Lexicon
 from ..zones import Zone, get_zone, parse_offset, zone_of_record
 from ._compile import (
     compile_all,
@@ -58,7 +60,8 @@ class Chronology:
     ``zones`` names zones of record (``{"front": zone}``); ``zone_weights`` makes a zone's
     premise soft, so that it can be dropped like a claim (its offset then becomes unknown
     while claims on that clock still bind each other). ``case_limit`` bounds the
-    combinations of disjunctive claims tried.
+    combinations of disjunctive claims tried. ``lexicon`` reads the phrases of claims that
+    name no lexicon of their own (the default lexicon when None).
 
     A chronology pickles with its events, claims and zones (not its last reconciliation).
     """
@@ -73,7 +76,11 @@ class Chronology:
         title: str = "",
         case_limit: int = DEFAULT_CASE_LIMIT,
         max_seconds: float = 20.0,
+        lexicon: Lexicon | None = None,
     ) -> None:
+        if lexicon is not None and not isinstance(lexicon, Lexicon):
+            raise ChronoError(f"lexicon must be a Lexicon, got {lexicon!r}")
+        self.lexicon = lexicon
         self.title = title
         self.case_limit = case_limit
         self.max_seconds = max_seconds
@@ -109,7 +116,7 @@ class Chronology:
                 raise ChronoError(f"zone {name!r}: weight must be a positive number, got {w!r}")
         self.claims: dict[str, Claim] = {}
         for c in claims:
-            self._add_claim(c)
+            self._add_claim(self._read_by(c))
         self._last: Reconciliation | None = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -121,9 +128,20 @@ class Chronology:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
 
+    def _read_by(self, claim: Claim) -> Claim:
+        """The claim with its phrase read by the chronology's lexicon, unless it names one."""
+        lexicon = self.lexicon
+        if lexicon is None or getattr(claim, "phrase", None) is None:
+            return claim
+        if getattr(claim, "lexicon", None) is not None:
+            return claim
+        return dataclasses.replace(claim, lexicon=lexicon)  # type: ignore[type-var]
+
     def _add_claim(self, claim: Claim) -> str:
         if not isinstance(claim, Claim):
-            raise ChronoError(f"expected a claim (At, OnDate, Before or Gap), got {claim!r}")
+            raise ChronoError(
+                f"expected a claim (At, OnDate, Before, After, Gap or SameDate), got {claim!r}"
+            )
         for eid in claim.events:
             if eid not in self.events:
                 raise UnknownEventError(
@@ -156,8 +174,11 @@ class Chronology:
     # -- loading -------------------------------------------------------------------------
 
     @classmethod
-    def from_file(cls, path: str | Path) -> Chronology:
-        """Read a chronology from a TOML or JSON file (the format in the reference docs)."""
+    def from_file(cls, path: str | Path, *, lexicon: Lexicon | None = None) -> Chronology:
+        """Read a chronology from a TOML or JSON file (the format in the reference docs).
+
+        Its claims' phrases are read by ``lexicon`` (the default one when None).
+        """
         p = Path(path)
         try:
             raw = p.read_bytes()
@@ -175,16 +196,18 @@ class Chronology:
             raise ParseError(
                 str(p), f"malformed {p.suffix.lstrip('.').upper() or 'TOML'}: {exc}"
             ) from None
-        return cls.from_dict(data, where=str(p))
+        return cls.from_dict(data, where=str(p), lexicon=lexicon)
 
     @classmethod
-    def from_dict(cls, data: object, *, where: str = "chronology") -> Chronology:
+    def from_dict(
+        cls, data: object, *, where: str = "chronology", lexicon: Lexicon | None = None
+    ) -> Chronology:
         """Build a chronology from the file format's keys, already parsed."""
         from .._loading import load
 
-        events, claims, zones, weights, title = load(data, where)
+        events, claims, zones, weights, title = load(data, where, lexicon=lexicon)
         try:
-            return cls(events, claims, zones, zone_weights=weights, title=title)
+            return cls(events, claims, zones, zone_weights=weights, title=title, lexicon=lexicon)
         except ChronoError as exc:
             exc.args = (f"{where}: {exc}",)
             raise
@@ -210,7 +233,7 @@ class Chronology:
         network in place (bounds propagate only where they tighten); anything else, or a claim
         that breaks consistency, reconciles afresh.
         """
-        cid = self._add_claim(claim)
+        cid = self._add_claim(self._read_by(claim))
         last = self._last
         work = None if last is None else workings(last)
         if last is None or not last.consistent or work is None or work.network is None:

@@ -7,7 +7,7 @@ claims that cannot hold together; ``Bounds`` the mapping of event ids to tightes
 its workings.
 
 May import: the standard library, the flat modules below the chronology, ``..network``,
-``._problem``, ``._compile`` and ``._shapes``.
+``._problem``, ``._compile``, ``._sensitivity`` and ``._shapes``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from ..network import Network, Solution
 from ..zones import format_offset, tzdata_version
 from ._compile import Compiled, Entry, entry_id, full
 from ._problem import EventAt, Problem
+from ._sensitivity import Sensitivity, phrase_bounds, sensitivity_of
 from ._shapes import EventReport, ReconciliationDict
 
 __all__ = [
@@ -154,6 +155,7 @@ class Reconciliation:
         self.consistent = not self.drop
         self.bounds: Mapping[str, Span | None] = Bounds(self)
         self._verdicts: dict[str, Verdict] | None = None
+        self._sensitivity: dict[str, Sensitivity] | None = None
 
     # -- pickling and equality -------------------------------------------------------------
 
@@ -168,6 +170,7 @@ class Reconciliation:
             "drop": self.drop,
             "exact": self.exact,
             "verdicts": self.verdicts,
+            "sensitivity": self.sensitivity,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -181,6 +184,7 @@ class Reconciliation:
         self.consistent = not self.drop
         self.bounds = Bounds(self)
         self._verdicts = state["verdicts"]
+        self._sensitivity = state.get("sensitivity", {})
 
     def _meaning(self) -> tuple[object, ...]:
         sol = self._solution
@@ -224,11 +228,42 @@ class Reconciliation:
         return out
 
     @property
+    def sensitivity(self) -> dict[str, Sensitivity]:
+        """For each difference claim read from a phrase: the readings that keep its verdict.
+
+        Computed exactly from the network of the other claims kept (this one and the drop
+        left out): the tightest bounds they put on the gap, which the reading must meet.
+        """
+        if self._sensitivity is None:
+            work = self._work
+            assert work is not None, "an unpickled reconciliation has its sensitivity"
+            problem = work.problem
+            n = len(work.nodes) + 1 + len(work.znodes)
+            dropped = frozenset(self.drop)
+            out: dict[str, Sensitivity] = {}
+            for cid in sorted(problem.claims):
+                if phrase_bounds(problem.claims[cid]) is None:
+                    continue
+                found = sensitivity_of(
+                    problem, cid, work.compiled, work.nodes, work.znodes, n, dropped
+                )
+                if found is not None:
+                    out[cid] = found
+            self._sensitivity = out
+        return self._sensitivity
+
+    @property
     def verdicts(self) -> dict[str, Verdict]:
         """A verdict for every claim, keyed by claim id (an event's own time by event id)."""
         if self._verdicts is None:
             assert self._work is not None, "an unpickled reconciliation has its verdicts"
-            self._verdicts = self._judge_all(self._work)
+            verdicts = self._judge_all(self._work)
+            for cid, found in self.sensitivity.items():
+                v = verdicts[cid]
+                verdicts[cid] = Verdict(
+                    cid, v.status, f"{v.explanation}; {found.explanation}", v.cases
+                )
+            self._verdicts = verdicts
         return self._verdicts
 
     def _judge_all(self, work: Workings) -> dict[str, Verdict]:
