@@ -23,6 +23,7 @@ from tests.strategies_phrases import nearly_lexicon
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
 US = dt.timedelta(microseconds=1)
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def _consistent(timeline: Timeline, claim: cr.Claim) -> bool:
@@ -72,7 +73,7 @@ def test_the_seed_under_front_time_hangs_on_the_reading_of_nearly() -> None:
         "consistent as long as 'nearly six hours later' allows at least 5h30m1µs"
     )
     assert found.explanation in result.verdicts["nearly-six"].explanation
-    assert set(result.sensitivity) == {"nearly-six"}
+    assert set(result.sensitivity) == {"inv-time", "nearly-six", "msk-11pm"}
 
 
 def test_the_seed_under_harbin_time_says_what_nearly_would_have_to_allow() -> None:
@@ -90,6 +91,25 @@ def test_the_seed_under_harbin_time_says_what_nearly_would_have_to_allow() -> No
     del chronology.claims["nearly-six"]
     replaced = cr.Gap("invasion", "declaration", found.implied[1] * US, 6 * HOUR_US * US)
     assert chronology.add(replaced).consistent
+
+
+def test_a_time_phrase_on_a_date_says_when_it_would_have_to_start() -> None:
+    words = EXAMPLES / "august-1945-phrases-harbin.toml"
+    result = cr.Chronology.from_file(words).reconcile()
+    found = result.sensitivity["inv-time"]
+    assert not found.fits
+    assert found.explanation.startswith(
+        "conflicts unless 'just after midnight' starts by 1945-08-08 23:36:59; the other"
+        " claims put the invasion at 1945-08-08 23:00:00 to 23:37 (CDT, UTC+09:00)"
+    )
+    # Tight: an instant at the implied upper bound fits, a microsecond later does not.
+    low, high = found.implied
+    assert low is not None and high is not None
+    for instant, fits in ((high, True), (high + 1, False)):
+        chronology = cr.Chronology.from_file(words)
+        del chronology.claims["inv-time"]
+        when = EPOCH + dt.timedelta(microseconds=instant)
+        assert chronology.add(cr.At("invasion", when, id="inv-time")).consistent == fits
 
 
 def test_a_reconciliation_keeps_its_sensitivity_through_pickle() -> None:

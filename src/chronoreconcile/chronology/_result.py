@@ -24,7 +24,7 @@ from ..network import Network, Solution
 from ..zones import format_offset, tzdata_version
 from ._compile import Compiled, Entry, entry_id, full
 from ._problem import EventAt, Problem
-from ._sensitivity import Sensitivity, phrase_bounds, sensitivity_of
+from ._sensitivity import Sensitivity, has_sensitivity, sensitivity_of
 from ._shapes import EventReport, ReconciliationDict
 
 __all__ = [
@@ -229,7 +229,8 @@ class Reconciliation:
 
     @property
     def sensitivity(self) -> dict[str, Sensitivity]:
-        """For each difference claim read from a phrase: the readings that keep its verdict.
+        """For each claim read from a phrase (a gap, or a time on a date): the readings that
+        keep its verdict.
 
         Computed exactly from the network of the other claims kept (this one and the drop
         left out): the tightest bounds they put on the gap, which the reading must meet.
@@ -242,7 +243,7 @@ class Reconciliation:
             dropped = frozenset(self.drop)
             out: dict[str, Sensitivity] = {}
             for cid in sorted(problem.claims):
-                if phrase_bounds(problem.claims[cid]) is None:
+                if not has_sensitivity(problem.claims[cid]):
                     continue
                 found = sensitivity_of(
                     problem, cid, work.compiled, work.nodes, work.znodes, n, dropped

@@ -8,7 +8,9 @@ reading "allows at least L" and "as little as U"; past either, it turns. ``L`` a
 shortest paths in the network, computed exactly by solving it once rooted at ``first``
 (node 0 and the first event's node swapped, so the solver's bounds are the differences).
 With disjunctive claims each surviving case is solved, and the range is their union: its
-hull, marked not exact when the cases leave a hole in it.
+hull, marked not exact when the cases leave a hole in it. A time read from a phrase on a
+date ("just after midnight" on 1945-08-09) is measured the same way against the instants
+the other claims allow for its event.
 
 May import: the standard library, the flat modules below the chronology, ``..network``,
 ``._problem`` and ``._compile``.
@@ -20,14 +22,16 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .._claims import Claim, Gap
+from .._claims import At, Claim, Gap
 from .._durations import format_duration
 from .._relative_claims import After
+from .._wording import describe_local, local_text
 from ..network import Edge, Network
+from ..zones import Zone
 from ._compile import Entry, entry_id, full, premise_edges
 from ._problem import Problem
 
-__all__ = ["Sensitivity", "phrase_bounds", "sensitivity_of"]
+__all__ = ["Sensitivity", "has_sensitivity", "phrase_bounds", "phrase_instants", "sensitivity_of"]
 
 _MAX_CASES = 256
 
@@ -36,28 +40,32 @@ _MAX_CASES = 256
 class Sensitivity:
     """The range of readings under which a phrase claim's verdict stays the same.
 
-    ``reading``: the claim's bounds on ``then - first`` (µs, both included; None: no upper
-    bound). ``implied``: what the other claims kept allow for it (None: no bound on that
-    side). ``fits``: whether the reading meets ``implied``. ``exact``: False when the
+    For a gap (``zone`` None), ``reading`` is the claim's bounds on ``then - first``, in µs;
+    for a time on a date (``zone`` the claim's), the instants it allows. Both ends are
+    included; None is no bound. ``implied``: what the other claims allow for the same
+    quantity. ``fits``: whether the reading meets ``implied``. ``exact``: False when the
     claims' cases leave a hole in ``implied``, which is then their hull.
     """
 
     claim: str
     phrase: str
-    first: str
-    then: str
+    events: tuple[str, ...]
     reading: tuple[int, int | None]
     implied: tuple[int | None, int | None]
     fits: bool
     exact: bool = True
+    zone: Zone | None = None
 
     @property
     def explanation(self) -> str:
         """One sentence: how far the reading may move before the verdict turns."""
+        if self.zone is not None:
+            return self._time_explanation(self.zone)
+        first, then = self.events
         lo, hi = self.reading
         low, high = self.implied
         p = repr(self.phrase)
-        others = f"the other claims put {self.then} {_range(low, high)} after {self.first}"
+        others = f"the other claims put {then} {_range(low, high)} after {first}"
         if not self.exact:
             others += " (the hull of their cases)"
         if self.fits:
@@ -74,6 +82,35 @@ class Sensitivity:
         assert high is not None
         return f"conflicts unless {p} allows as little as {format_duration(high)}; {others}"
 
+    def _time_explanation(self, zone: Zone) -> str:
+        (event,) = self.events
+        lo, hi = self.reading
+        assert hi is not None
+        low, high = self.implied
+        p = repr(self.phrase)
+        if low is None or high is None:
+            side = "after" if high is None else "before"
+            at = low if high is None else high
+            assert at is not None
+            others = f"the other claims put the {event} {side} {local_text(at, zone)[0]}"
+        else:
+            others = f"the other claims put the {event} at {describe_local(low, high + 1, zone)}"
+        if not self.exact:
+            others += " (the hull of their cases)"
+        if self.fits:
+            conditions = []
+            if low is not None and low > lo:
+                conditions.append(f"runs to {local_text(low, zone)[0]}")
+            if high is not None and high < hi:
+                conditions.append(f"starts by {local_text(high, zone)[0]}")
+            if not conditions:
+                return f"consistent for any reading of {p} that meets them; {others}"
+            return f"consistent as long as {p} {' and '.join(conditions)}; {others}"
+        if low is not None and hi < low:
+            return f"conflicts unless {p} runs to {local_text(low, zone)[0]}; {others}"
+        assert high is not None
+        return f"conflicts unless {p} starts by {local_text(high, zone)[0]}; {others}"
+
 
 def _range(low: int | None, high: int | None) -> str:
     if low is None and high is None:
@@ -88,11 +125,29 @@ def _range(low: int | None, high: int | None) -> str:
 
 def phrase_bounds(claim: Claim) -> tuple[str, str, str, int, int | None] | None:
     """(phrase, first, then, lower, upper) of a difference claim read from a phrase, else None."""
-    if isinstance(claim, Gap) and claim.phrase is not None:
-        return claim.phrase, claim.first, claim.then, claim.min_us, claim.max_us
-    if isinstance(claim, After) and claim.phrase is not None:
+    if isinstance(claim, Gap | After) and claim.phrase is not None:
         return claim.phrase, claim.first, claim.then, claim.min_us, claim.max_us
     return None
+
+
+def phrase_instants(claim: Claim) -> tuple[str, str, int, int, Zone] | None:
+    """(phrase, event, first, last instant) of an At read from a phrase on a date, else None.
+
+    Only a reading that is one stretch of instants: a repeated local time inside it makes
+    two, and the range between them would not be a bound.
+    """
+    if not isinstance(claim, At) or claim.phrase is None or claim.zone_used is None:
+        return None
+    intervals = [iv for alt in claim.alternatives for iv in alt.intervals]
+    if len(intervals) != 1:
+        return None
+    ((start, end),) = intervals
+    return claim.phrase, claim.event, start, end - 1, claim.zone_used
+
+
+def has_sensitivity(claim: Claim) -> bool:
+    """Whether the claim is read from a phrase the sensitivity can measure."""
+    return phrase_bounds(claim) is not None or phrase_instants(claim) is not None
 
 
 def sensitivity_of(
@@ -106,20 +161,30 @@ def sensitivity_of(
 ) -> Sensitivity | None:
     """The sensitivity of claim ``cid``, or None if it is not a difference read from a phrase."""
     claim = problem.claims.get(cid)
-    found = None if claim is None else phrase_bounds(claim)
-    if found is None:
+    if claim is None:
         return None
-    phrase, first, then, lo, hi = found
+    gap = phrase_bounds(claim)
+    time = phrase_instants(claim)
+    events: tuple[str, ...]
+    zone: Zone | None
+    if gap is not None:
+        phrase, first, then, lo, hi = gap
+        x, y, events, zone = nodes[first], nodes[then], (first, then), None
+    elif time is not None:
+        phrase, event, lo, last, zone_used = time
+        hi, x, y, events, zone = last, 0, nodes[event], (event,), zone_used
+    else:
+        return None
     # Every other claim, if they can hold together; else every other claim kept.
     for ignored in (frozenset({cid}), dropped | {cid}):
-        ranges = _ranges(problem, compiled, nodes[first], nodes[then], znodes, n, ignored)
+        ranges = _ranges(problem, compiled, x, y, znodes, n, ignored)
         if ranges:
             break
     else:
         return None
     low, high, exact = _union(ranges)
     fits = (low is None or hi is None or hi >= low) and (high is None or lo <= high)
-    return Sensitivity(cid, phrase, first, then, (lo, hi), (low, high), fits, exact)
+    return Sensitivity(cid, phrase, events, (lo, hi), (low, high), fits, exact, zone)
 
 
 def _ranges(
@@ -147,7 +212,7 @@ def _ranges(
         if k >= _MAX_CASES:
             break
         edges = single + [e for option in choice for e in option]
-        sol = Network(n, [_rooted(e, x) for e in edges]).solve()
+        sol = Network(n, [_rooted(e, x) for e in edges] if x else edges).solve()
         if sol.consistent:
             ranges.append((sol.lo[y], sol.hi[y]))
     return ranges
