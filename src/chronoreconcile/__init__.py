@@ -7,7 +7,7 @@
 """
 
 from ._alternatives import Tolerance, When
-from ._claims import At, Before, Claim, Duration, EventRef, Gap, OnDate
+from ._claims import After, At, Before, Claim, Duration, EventRef, Gap, OnDate, SameDate
 from ._errors import (
     AmbiguousTimeError,
     ChronoError,
@@ -18,7 +18,6 @@ from ._errors import (
 from ._events import Event, UnknownEventError
 from ._instants import dates_by_zone, format_instant, parse_instant, to_instant, to_local
 from ._ordering import Relation, WhereDates, order, relation, where_dates
-from ._relative_claims import After, SameDate
 from ._spans import Span
 from ._verdicts import Status, Verdict, check
 from ._version import __version__

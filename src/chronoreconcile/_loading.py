@@ -3,7 +3,7 @@
 Every key is checked: an unknown one is an error naming where it stands, so that a typo
 ("wen" for "when") cannot silently drop what the user wrote.
 
-May import: _errors, zones, _events, _claims, _relative_claims, lexicon. Imported by the chronology (from_file,
+May import: _errors, zones, _events, _claims, lexicon. Imported by the chronology (from_file,
 from_dict).
 """
 
@@ -14,10 +14,9 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
-from ._claims import At, Before, Claim, Gap, OnDate
+from ._claims import After, At, Before, Claim, Gap, OnDate, SameDate
 from ._errors import ChronoError, ParseError
 from ._events import Event
-from ._relative_claims import After, SameDate
 from .lexicon import Lexicon
 from .zones import Zone, get_zone, zone_of_record
 

@@ -7,7 +7,7 @@ otherwise, with the part of the span on each side named.
 A claim read from a phrase names its reading in the verdict: "'nearly six hours later'
 read as 5h24m to 6h (lexicon: nearly = the last 10%, short of N)".
 
-May import: _errors, _durations, _spans, zones, _events, _claims, _relative_claims,
+May import: _errors, _durations, _spans, zones, _events, _claims,
 _wording. Imported by the chronology.
 """
 
@@ -17,11 +17,10 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ._claims import At, Before, Claim, Gap, OnDate
+from ._claims import After, At, Before, Claim, Gap, OnDate, SameDate, local_day
 from ._durations import format_duration
 from ._errors import ChronoError
 from ._events import Event, UnknownEventError, event_map
-from ._relative_claims import After, SameDate, local_day
 from ._spans import Span, format_micros, merge_intervals
 from ._wording import describe_local, zone_phrase
 from .zones import Zone, get_zone

@@ -19,9 +19,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .._alternatives import Alternative
-from .._claims import At, Before, Claim, Gap, OnDate
+from .._claims import At, Before, Claim, Gap, OnDate, SameDate, local_day
 from .._errors import ChronoError
-from .._relative_claims import SameDate, local_day
 from .._spans import format_micros, local_range_intervals
 from ..network import Edge, interval_edges, trusted_edge
 from ..zones import Zone

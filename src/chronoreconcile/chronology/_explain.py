@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .._claims import At, Before, Gap, OnDate
-from .._relative_claims import SameDate
+from .._claims import At, Before, Gap, OnDate, SameDate
 from .._spans import Span
 from .._verdicts import judge
 from .._wording import zone_phrase

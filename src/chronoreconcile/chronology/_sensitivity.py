@@ -22,9 +22,8 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .._claims import At, Claim, Gap
+from .._claims import After, At, Claim, Gap
 from .._durations import format_duration
-from .._relative_claims import After
 from .._wording import describe_local, local_text
 from ..network import Edge, Network
 from ..zones import Zone

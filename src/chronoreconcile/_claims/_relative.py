@@ -6,8 +6,7 @@ a phrase ("shortly after") the lexicon bounds how long after. ``SameDate(a, b, z
 both events fell on one local date in ``zone``, in either order: not a difference but a
 choice among dates, which the chronology splits into cases as it does for OnDate.
 
-May import: _errors, _units, _claims, _phrases, lexicon, zones. Imported by _verdicts,
-_loading and the chronology.
+May import: _errors, _units, _phrases, lexicon, zones, and the package's _base and _pairs.
 """
 
 from __future__ import annotations
@@ -15,12 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from ._claims import Before, Claim, EventRef, check_common, event_id
-from ._errors import ChronoError, ParseError
-from ._phrases import lexicon_or_default, read_difference
-from ._units import DAY_US, SECOND_US
-from .lexicon import Lexicon, Reading
-from .zones import Zone, ZoneLike, get_zone
+from .._errors import ChronoError, ParseError
+from .._phrases import lexicon_or_default, read_difference
+from .._units import DAY_US, SECOND_US
+from ..lexicon import Lexicon, Reading
+from ..zones import Zone, ZoneLike, get_zone
+from ._base import Claim, EventRef, check_common, event_id
+from ._pairs import Before
 
 __all__ = ["After", "SameDate", "local_day"]
 
