@@ -18,14 +18,6 @@ from fractions import Fraction
 import pytest
 from hypothesis import example, given, note
 from hypothesis import strategies as st
-from strategies_network import (
-    LABELS,
-    Scenario,
-    arbitrary_networks,
-    consistent_scenarios,
-    contradicted_scenarios,
-    edges_between,
-)
 
 from chronoreconcile import ChronoError
 from chronoreconcile.network import (
@@ -39,6 +31,14 @@ from chronoreconcile.network import (
     min_weight_drop,
     minimal_conflict,
     shrink_by_deletion,
+)
+from chronoreconcile.strategies import (
+    LABELS,
+    Scenario,
+    arbitrary_networks,
+    consistent_scenarios,
+    contradicted_scenarios,
+    edges_between,
 )
 
 # -- the oracle ---------------------------------------------------------------------------
@@ -206,6 +206,7 @@ def test_bulk_intervals_equal_their_edges(
         assert_minimal_conflict(n, expanded, minimal_conflict(bulk.edges, n))
 
 
+@pytest.mark.slow
 @given(consistent_scenarios(min_nodes=10, max_nodes=25, max_claims=50))
 def test_bounds_agree_with_floyd_warshall_on_larger_timelines(s: Scenario) -> None:
     assert_matches_oracle(s.n, s.edges, Network(s.n, s.edges).solve())
@@ -244,6 +245,7 @@ def test_solve_is_independent_of_edge_order(
     assert (first.potential, first.hi, first.lo) == (second.potential, second.hi, second.lo)
 
 
+@pytest.mark.slow
 @given(st.data())
 def test_add_incremental_equals_solve(data: st.DataObject) -> None:
     scenario = data.draw(st.one_of(consistent_scenarios(max_nodes=10), contradicted_scenarios()))
@@ -277,6 +279,7 @@ def _split(draw: st.DrawFn, edges: list[Edge]) -> tuple[list[Edge], list[Edge]]:
 _costs = st.sampled_from([0.0, 0.1, 0.5, 1.0, 1.0, 2.5, 3.0])
 
 
+@pytest.mark.slow
 @given(
     st.one_of(contradicted_scenarios(max_nodes=6, max_claims=8), consistent_scenarios(max_nodes=5)),
     st.dictionaries(st.sampled_from(LABELS), _costs),

@@ -26,19 +26,19 @@ from typing import Any, TypeVar
 import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
-from strategies import (
+
+import chronoreconcile as cr
+from chronoreconcile.strategies import (
     REFUSED_ZONE_IDS,
     fixed_offsets,
     instants,
+    instants_near_transitions,
     local_times,
     local_times_near_transitions,
-    near_transitions,
     repeated_local_times,
     skipped_local_times,
     zone_names,
 )
-
-import chronoreconcile as cr
 from chronoreconcile.zones import DISAMBIGUATIONS, OFFSET_OPTIONS, Disambiguation, OffsetOption
 
 UTC = dt.UTC
@@ -197,6 +197,7 @@ def test_zoneinfo_reads_the_tzdata_package() -> None:
     assert version >= "2024b"
 
 
+@pytest.mark.slow
 def test_every_zone_loads_except_abbreviation_ids() -> None:
     names = cr.available_zones()
     assert names >= REFUSED_ZONE_IDS
@@ -216,7 +217,7 @@ def test_every_zone_loads_except_abbreviation_ids() -> None:
 
 
 @pin_instants
-@given(st.one_of(near_transitions(), st.tuples(zone_names(), instants())))
+@given(st.one_of(instants_near_transitions(), st.tuples(zone_names(), instants())))
 def test_instant_to_local_and_back(zone_instant: tuple[str, dt.datetime]) -> None:
     zone, instant = zone_instant
     local = cr.to_local(instant, zone)
@@ -364,7 +365,7 @@ def test_far_future_local_times_follow_the_rule(zone_local: tuple[str, dt.dateti
 
 
 @example(("Australia/Sydney", dt.datetime(2400, 4, 1, 16, 30, tzinfo=UTC)))
-@given(near_transitions(st.sampled_from(RULE_ZONES), first_year=2038, last_year=2400))
+@given(instants_near_transitions(st.sampled_from(RULE_ZONES), first_year=2038, last_year=2400))
 def test_far_future_instants_follow_the_rule(zone_instant: tuple[str, dt.datetime]) -> None:
     zone, instant = zone_instant
     local = cr.to_local(instant, zone)
@@ -442,6 +443,7 @@ print(cr.format_instant("1935-01-01T12:00Z", "Europe/Amsterdam"))
 """
 
 
+@pytest.mark.slow
 def test_results_do_not_depend_on_the_host_zone() -> None:
     source_root = str(Path(cr.__file__).resolve().parent.parent)
     base = {k: v for k, v in os.environ.items() if k not in ("TZ", "PYTHONTZPATH")}
@@ -491,7 +493,7 @@ def test_results_do_not_depend_on_the_host_zone() -> None:
 @pin_instants
 @given(
     st.one_of(
-        near_transitions(),
+        instants_near_transitions(),
         st.tuples(st.one_of(zone_names(), fixed_offsets()), instants()),
     )
 )
@@ -694,7 +696,7 @@ any_zones = st.one_of(
     st.sampled_from(["Europe/Moskow", "", "UTC", "Z", "+25:00", "+99", "utc", "../x", " UTC "]),
     st.text(max_size=20),
 )
-local_texts = st.one_of(
+local_time_texts = st.one_of(
     st.text(),
     st.builds(
         "".join,
@@ -707,7 +709,7 @@ local_texts = st.one_of(
 @example("9999-12-31T12:00", "+10:00", "raise")  # near the end of time, fixed zone
 @example("9999-12-31T23:59", "UTC", "compatible")
 @example("0001-01-01T00:00", "Europe/Paris", "compatible")
-@given(local_texts, any_zones, st.sampled_from([*DISAMBIGUATIONS, "soon"]))
+@given(local_time_texts, any_zones, st.sampled_from([*DISAMBIGUATIONS, "soon"]))
 def test_to_instant_gives_a_value_or_a_chrono_error(
     text: str, zone: str, disambiguation: Any
 ) -> None:
