@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from chronoreconcile._errors import ChronoError, ParseError
+from chronoreconcile import ChronoError, ParseError
 from chronoreconcile.calendars import (
     CALENDARS,
     Calendar,
