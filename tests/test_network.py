@@ -39,6 +39,7 @@ from chronoreconcile.strategies import (
     consistent_scenarios,
     contradicted_scenarios,
     edges_between,
+    networks,
 )
 
 # -- the oracle ---------------------------------------------------------------------------
@@ -125,13 +126,6 @@ def as_pair(s: Scenario) -> tuple[int, list[Edge]]:
     return s.n, list(s.edges)
 
 
-any_networks = st.one_of(
-    arbitrary_networks(),
-    consistent_scenarios().map(as_pair),
-    contradicted_scenarios().map(as_pair),
-)
-
-
 # -- properties ---------------------------------------------------------------------------
 
 
@@ -149,7 +143,7 @@ def test_true_timelines_are_consistent_and_bracket_the_truth(s: Scenario) -> Non
         assert high is None or solution.potential[v] == high
 
 
-@given(any_networks)
+@given(networks())
 @example((3, [Edge(1, 2, 0, None), Edge(2, 1, 0, None)]))  # unreached, zero cycle
 @example((2, [Edge(1, 1, -1, "a")]))  # a negative self-loop
 def test_bounds_agree_with_floyd_warshall(network: tuple[int, list[Edge]]) -> None:
@@ -233,7 +227,7 @@ def test_minimal_conflict_is_inconsistent_and_minimal(network: tuple[int, list[E
     assert_minimal_conflict(n, edges, minimal_conflict(edges, n))
 
 
-@given(any_networks, st.randoms(use_true_random=False))
+@given(networks(), st.randoms(use_true_random=False))
 def test_solve_is_independent_of_edge_order(
     network: tuple[int, list[Edge]], rnd: random.Random
 ) -> None:

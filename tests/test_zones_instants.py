@@ -31,13 +31,16 @@ import chronoreconcile as cr
 from chronoreconcile.strategies import (
     REFUSED_ZONE_IDS,
     fixed_offsets,
+    instant_texts,
     instants,
     instants_near_transitions,
     local_times,
     local_times_near_transitions,
+    near_valid_local_time_texts,
     repeated_local_times,
     skipped_local_times,
     zone_names,
+    zone_texts,
 )
 from chronoreconcile.zones import DISAMBIGUATIONS, OFFSET_OPTIONS, Disambiguation, OffsetOption
 
@@ -632,40 +635,6 @@ def test_z_with_a_zone_is_exact_under_every_offset_option(option: OffsetOption) 
 
 # --- any text gives a value or a ChronoError -------------------------------------------------
 
-_DATES = [
-    "1945-05-08", "2023-03-26", "2023-10-29", "1945-02-29", "2024-02-29", "1945-13-01",
-    "1945-00-10", "0000-01-01", "0001-01-01", "9999-12-31", "10000-01-01", "1945-5-8",
-    "19450508", "1945", "1945-05", "٢٠٢٠-01-01",
-]  # fmt: skip
-_SEPARATORS = ["T", "t", " ", "", "TT", "_"]
-_TIMES = [
-    "23:01", "02:30", "24:00", "23:60", "00:00:60", "01:30:00.5", "01:30:00,123456",
-    "01:30:00.1234567", "01:30:00.123456789", "01:30:00.1234567890", "01:30:00.000000000",
-    "1", "01", "0130", "01:30:", ":30", "23:59:59.999999",
-]  # fmt: skip
-_OFFSETS = [
-    "", "Z", "z", "+03:00", "-10:30", "+02:30:17", "+0530", "+05", "\u221205:00", "+25:00",
-    "+23:59:59.5", "-00:00", "+99:99", "+", "+03:00:00.000", "+14:00", "-12:00", "+٠٣:٠٠",
-]  # fmt: skip
-_ANNOTATIONS = [
-    "[Europe/Moscow]", "[!Europe/Paris]", "[u-ca=iso8601]", "[!u-ca=japanese]",
-    "[u-ca=japanese]", "[]", "[Europe/Moskow]", "[CET]", "[EST]", "[+10:00]", "[UTC]",
-    "[-01:00]", "[+14:00]", "[Etc/GMT+12]", "[Pacific/Kiritimati]", "[x=y]", "[!x=y]", "[",
-    "]", "[../../etc/passwd]", "[Factory]", "[America/New_York]", "[Europe/London]",
-]  # fmt: skip
-_FRAGMENTS = _DATES + _SEPARATORS + _TIMES + _OFFSETS + _ANNOTATIONS + ["\n", "\x00", "-"]
-
-near_valid_instant_texts = st.builds(
-    lambda *parts: "".join(parts[:4]) + "".join(parts[4]),
-    st.sampled_from(_DATES),
-    st.sampled_from(_SEPARATORS),
-    st.sampled_from(_TIMES),
-    st.sampled_from(_OFFSETS),
-    st.lists(st.sampled_from(_ANNOTATIONS), max_size=3),
-)
-fragment_soups = st.lists(st.sampled_from(_FRAGMENTS), max_size=8).map("".join)
-any_texts = st.one_of(st.text(), near_valid_instant_texts, fragment_soups)
-
 
 def _value_or_chrono_error(call: Callable[[], dt.datetime]) -> None:
     # Any other exception propagates and fails the test; a value must be a UTC instant.
@@ -676,7 +645,7 @@ def _value_or_chrono_error(call: Callable[[], dt.datetime]) -> None:
 @example("9999-12-31T12:00[UTC]", "ignore", "compatible")
 @example("2020-01-01T00:00+٠٣:٠٠", "reject", "raise")
 @given(
-    any_texts,
+    instant_texts(),
     st.sampled_from([*OFFSET_OPTIONS, "bogus"]),
     st.sampled_from([*DISAMBIGUATIONS, "soon"]),
 )
@@ -689,27 +658,10 @@ def test_parse_instant_gives_a_value_or_a_chrono_error(
     )
 
 
-any_zones = st.one_of(
-    zone_names(),
-    fixed_offsets(),
-    st.sampled_from(sorted(REFUSED_ZONE_IDS)),
-    st.sampled_from(["Europe/Moskow", "", "UTC", "Z", "+25:00", "+99", "utc", "../x", " UTC "]),
-    st.text(max_size=20),
-)
-local_time_texts = st.one_of(
-    st.text(),
-    st.builds(
-        "".join,
-        st.tuples(st.sampled_from(_DATES), st.sampled_from(_SEPARATORS), st.sampled_from(_TIMES)),
-    ),
-    fragment_soups,
-)
-
-
 @example("9999-12-31T12:00", "+10:00", "raise")  # near the end of time, fixed zone
 @example("9999-12-31T23:59", "UTC", "compatible")
 @example("0001-01-01T00:00", "Europe/Paris", "compatible")
-@given(local_time_texts, any_zones, st.sampled_from([*DISAMBIGUATIONS, "soon"]))
+@given(near_valid_local_time_texts(), zone_texts(), st.sampled_from([*DISAMBIGUATIONS, "soon"]))
 def test_to_instant_gives_a_value_or_a_chrono_error(
     text: str, zone: str, disambiguation: Any
 ) -> None:

@@ -47,6 +47,11 @@ from chronoreconcile.strategies._events import (
     span_events,
     spans,
 )
+from chronoreconcile.strategies._fuzz import (
+    instant_texts,
+    near_valid_local_time_texts,
+    zone_texts,
+)
 from chronoreconcile.strategies._network import (
     LABELS,
     Scenario,
@@ -54,6 +59,7 @@ from chronoreconcile.strategies._network import (
     consistent_scenarios,
     contradicted_scenarios,
     edges_between,
+    networks,
     node_timelines,
 )
 from chronoreconcile.strategies._texts import (
@@ -104,6 +110,10 @@ __all__ = [
     "local_time_texts",
     "text_fragments",
     "tolerances",
+    # texts for fuzzing the readers
+    "instant_texts",
+    "near_valid_local_time_texts",
+    "zone_texts",
     # events, spans and claims
     "CLAIM_ZONES",
     "claims_about",
@@ -137,5 +147,6 @@ __all__ = [
     "consistent_scenarios",
     "contradicted_scenarios",
     "edges_between",
+    "networks",
     "node_timelines",
 ]

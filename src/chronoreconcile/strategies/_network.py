@@ -30,6 +30,7 @@ __all__ = [
     "consistent_scenarios",
     "contradicted_scenarios",
     "edges_between",
+    "networks",
     "node_timelines",
 ]
 
@@ -165,3 +166,17 @@ def arbitrary_networks(
     """(n, edges) with no structure at all: consistent or not, bounded or not."""
     n = draw(st.integers(1, max_nodes))
     return n, draw(edges_between(n, max_edges=max_edges))
+
+
+def networks() -> st.SearchStrategy[tuple[int, list[Edge]]]:
+    """(n, edges) of any kind: arbitrary, or the true claims of a consistent scenario, or a
+    contradicted one."""
+
+    def pair(s: Scenario) -> tuple[int, list[Edge]]:
+        return s.n, list(s.edges)
+
+    return st.one_of(
+        arbitrary_networks(),
+        consistent_scenarios().map(pair),
+        contradicted_scenarios().map(pair),
+    )
