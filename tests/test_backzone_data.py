@@ -319,6 +319,7 @@ def test_the_manifest_periods_are_what_the_files_say() -> None:
 # --- the build is reproducible ----------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not TZ_SOURCE.is_dir(), reason="the tz source is not beside the project")
 @pytest.mark.skipif(not Path(ZIC).is_file(), reason="no zic on this machine")
 def test_the_script_rebuilds_the_same_bytes(tmp_path: Path) -> None:

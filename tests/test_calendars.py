@@ -16,24 +16,8 @@ import convertdate.julian
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from strategies_calendars import (
-    CALENDAR_RANGES,
-    ERA_FIRST_DAYS,
-    JAPAN_GREGORIAN_FIRST,
-    calendar_dates,
-    calendars,
-    date_texts,
-    days,
-    enclosing_dates,
-    gregorian_ymds,
-    julian_ymds,
-    march_window_days,
-    near_era_boundaries,
-    ordinals,
-    wide_ordinals,
-)
 
-from chronoreconcile._errors import ChronoError, ParseError
+from chronoreconcile import ChronoError, ParseError
 from chronoreconcile.calendars import (
     CALENDARS,
     Calendar,
@@ -48,6 +32,22 @@ from chronoreconcile.calendars import (
     ordinal_to_julian,
     parse_date,
     to_calendar,
+)
+from chronoreconcile.strategies import (
+    CALENDAR_RANGES,
+    ERA_FIRST_DAYS,
+    JAPAN_GREGORIAN_FIRST,
+    calendar_dates,
+    calendars,
+    date_texts,
+    days,
+    enclosing_dates,
+    gregorian_ymds,
+    julian_ymds,
+    march_window_days,
+    near_era_boundaries,
+    ordinals,
+    wide_ordinals,
 )
 
 # convertdate's Julian dates (JD) start at noon, so midnight of a day is JDN - 0.5; the
@@ -122,7 +122,7 @@ def test_arithmetic_holds_for_any_year(ordinal: int) -> None:
 
 
 def _era_in_force(day: datetime.date) -> tuple[str, int]:
-    """The era and era year of a Gregorian day, from the table in strategies_calendars."""
+    """The era and era year of a Gregorian day, from the table in chronoreconcile.strategies."""
     name, first = [(name, first) for name, first in ERA_FIRST_DAYS if first <= day][-1]
     return name, day.year - first.year + 1
 
@@ -416,7 +416,7 @@ def test_switches_from_julian_to_gregorian(
 
 
 # First and last Gregorian day of an era year at its start or end (sources as in
-# strategies_calendars.ERA_FIRST_DAYS).
+# chronoreconcile.strategies.ERA_FIRST_DAYS).
 ERA_YEARS = [
     ("明治45年", (1912, 1, 1), (1912, 7, 29)),
     ("大正元年", (1912, 7, 30), (1912, 12, 31)),

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies_chronology import MINUTE, Timeline, timelines
 
 import chronoreconcile as cr
+from chronoreconcile.strategies import Timeline, chronologies
 
+MINUTE = 60 * 10**6
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "examples"
 FRONT = cr.zone_of_record("front", "+10:00", note="seven hours ahead of Moscow")
 
@@ -291,7 +292,7 @@ def _chronology(t: Timeline, claims: list[cr.Claim] | None = None) -> cr.Chronol
     return cr.Chronology(t.events, t.claims if claims is None else claims)
 
 
-@given(timelines())
+@given(chronologies())
 def test_a_true_timeline_is_consistent_and_inside_its_bounds(t: Timeline) -> None:
     result = _chronology(t).reconcile()
     assert result.consistent
@@ -303,7 +304,7 @@ def test_a_true_timeline_is_consistent_and_inside_its_bounds(t: Timeline) -> Non
     assert all(v.status == cr.Status.HOLDS for v in result.verdicts.values())
 
 
-@given(timelines(), st.randoms(use_true_random=False))
+@given(chronologies(), st.randoms(use_true_random=False))
 def test_reconcile_is_idempotent_and_independent_of_order(t: Timeline, rnd: random.Random) -> None:
     first = _chronology(t).reconcile()
     again = _chronology(t).reconcile()
@@ -318,7 +319,7 @@ def test_reconcile_is_idempotent_and_independent_of_order(t: Timeline, rnd: rand
         assert r.conflicts == first.conflicts and r.drop == first.drop
 
 
-@given(timelines(), st.data())
+@given(chronologies(), st.data())
 def test_adding_a_claim_never_widens_a_bound(t: Timeline, data: st.DataObject) -> None:
     base = _chronology(t).reconcile()
     ids = sorted(t.truth)
@@ -339,7 +340,7 @@ def test_adding_a_claim_never_widens_a_bound(t: Timeline, data: st.DataObject) -
             assert new is not None and old.start_us <= new.start_us and new.end_us <= old.end_us
 
 
-@given(timelines(), st.data())
+@given(chronologies(), st.data())
 def test_incremental_add_equals_a_fresh_reconcile(t: Timeline, data: st.DataObject) -> None:
     chronology = _chronology(t)
     chronology.reconcile()
@@ -377,7 +378,7 @@ def _contradiction(t: Timeline, data: st.DataObject) -> cr.Gap | None:
     return cr.Gap(a, b, f"PT{lo // MINUTE}M", f"PT{lo // MINUTE + 5}M", id="liar", weight=0.5)
 
 
-@given(timelines(min_events=2, max_events=5), st.data())
+@given(chronologies(min_events=2, max_events=5), st.data())
 @settings(max_examples=60)
 def test_injected_contradictions_are_found_and_every_conflict_is_minimal(
     t: Timeline, data: st.DataObject
@@ -431,7 +432,7 @@ def _brute_bounds(t: Timeline) -> dict[str, tuple[float, float]]:
     return {e: (-d[index[e]][0], d[0][index[e]]) for e in ids[1:]}
 
 
-@given(timelines(max_events=5))
+@given(chronologies(max_events=5))
 def test_bounds_agree_with_brute_force_shortest_paths(t: Timeline) -> None:
     if any(isinstance(c, cr.At) and len(c.alternatives[0].intervals) > 1 for c in t.claims):
         return  # a repeated local time is a disjunction; brute force here takes one interval
@@ -455,7 +456,7 @@ def _zones_pickle() -> bool:
     return True
 
 
-@given(timelines())
+@given(chronologies())
 def test_a_reconciliation_is_equal_after_a_pickle_round_trip(t: Timeline) -> None:
     result = _chronology(t).reconcile()
     back = pickle.loads(pickle.dumps(result))

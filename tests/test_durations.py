@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import chronoreconcile as cr
 from chronoreconcile._durations import format_duration, parse_duration
-from tests.strategies_events import duration_texts, text_fragments
+from chronoreconcile.strategies import duration_texts, text_fragments
 
 MINUTE = 60 * 10**6
 HOUR = 60 * MINUTE

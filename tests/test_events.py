@@ -23,20 +23,19 @@ from hypothesis import strategies as st
 import chronoreconcile as cr
 from chronoreconcile._durations import format_duration
 from chronoreconcile._parsing import APPROXIMATE_DEFAULTS
-from tests.strategies import repeated_local_times, skipped_local_times
-from tests.strategies_events import (
-    APPROXIMATE_UNITS,
-    FINER,
+from chronoreconcile.strategies import (
     LocalText,
-    children,
     disambiguations,
     events,
     local_text,
-    local_texts,
+    local_time_texts,
+    repeated_local_times,
+    skipped_local_times,
     spans,
     text_fragments,
     tolerances,
 )
+from tests.oracles import APPROXIMATE_UNITS, FINER, children
 
 UTC = dt.UTC
 US = 10**6
@@ -120,7 +119,7 @@ def _bounds(span: cr.Span | None) -> tuple[int, int]:
 # --- spans against the reference ----------------------------------------------------------
 
 
-@given(local_texts(), disambiguations())
+@given(local_time_texts(), disambiguations())
 @example(  # the hour before New York's fold of 1945: 00:00-01:00 EWT only
     LocalText(
         "America/New_York",
@@ -194,7 +193,7 @@ def test_span_is_the_hull_of_the_instants_its_local_times_denote(
     assert _bounds(_event(text, disambiguation).span) == expected
 
 
-@given(local_texts(tuple(FINER)), disambiguations())
+@given(local_time_texts(tuple(FINER)), disambiguations())
 @example(
     LocalText(
         "America/Sao_Paulo", "2016-02-20", "day", dt.datetime(2016, 2, 20), dt.datetime(2016, 2, 21)
@@ -247,7 +246,7 @@ def test_spans_are_aware_utc_and_start_before_they_end(event: cr.Event) -> None:
     assert span.duration == dt.timedelta(microseconds=span.end_us - span.start_us)
 
 
-@given(local_texts(), tolerances())
+@given(local_time_texts(), tolerances())
 def test_tolerance_widens_both_ends_by_exactly_its_amount(
     text: LocalText, tolerance: tuple[object, int]
 ) -> None:
@@ -260,7 +259,7 @@ def test_tolerance_widens_both_ends_by_exactly_its_amount(
     assert wide.end_us == plain.end_us + amount
 
 
-@given(local_texts())
+@given(local_time_texts())
 def test_a_bare_tilde_widens_by_the_documented_default_and_says_so(text: LocalText) -> None:
     disambiguation = _existing(text)
     plain = _event(text, disambiguation).span
@@ -279,7 +278,7 @@ def test_the_approximate_defaults_are_the_documented_ones() -> None:
         assert APPROXIMATE_DEFAULTS[precision] == pad
 
 
-@given(local_texts(), tolerances())
+@given(local_time_texts(), tolerances())
 def test_an_explicit_tolerance_replaces_the_approximate_default(
     text: LocalText, tolerance: tuple[object, int]
 ) -> None:
@@ -293,7 +292,7 @@ def test_an_explicit_tolerance_replaces_the_approximate_default(
     assert (both.start_us, both.end_us) == (plain.start_us - amount, plain.end_us + amount)
 
 
-@given(local_texts())
+@given(local_time_texts())
 def test_an_uncertain_mark_keeps_the_span_as_written_and_says_so(text: LocalText) -> None:
     disambiguation = _existing(text)
     plain = _event(text, disambiguation).span
@@ -307,7 +306,7 @@ def test_an_uncertain_mark_keeps_the_span_as_written_and_says_so(text: LocalText
     assert "uncertain (EDTF '?')" in repr(both) and "approximate: " in repr(both)
 
 
-@given(local_texts(("year", "month", "day", "hour", "minute")), st.integers(0, 3))
+@given(local_time_texts(("year", "month", "day", "hour", "minute")), st.integers(0, 3))
 def test_an_explicit_range_is_the_hull_of_its_two_ends(text: LocalText, steps: int) -> None:
     second = text  # the second end: the same precision, up to three units later
     for _ in range(steps):
@@ -456,7 +455,7 @@ def test_a_skipped_time_names_the_gap() -> None:
 # --- other kinds of when --------------------------------------------------------------------
 
 
-@given(local_texts(("fraction",), fixed=False))
+@given(local_time_texts(("fraction",), fixed=False))
 def test_a_naive_datetime_is_read_as_a_microsecond_in_the_zone(text: LocalText) -> None:
     full = LocalText(
         text.zone,

@@ -18,14 +18,6 @@ from fractions import Fraction
 import pytest
 from hypothesis import example, given, note
 from hypothesis import strategies as st
-from strategies_network import (
-    LABELS,
-    Scenario,
-    arbitrary_networks,
-    consistent_scenarios,
-    contradicted_scenarios,
-    edges_between,
-)
 
 from chronoreconcile import ChronoError
 from chronoreconcile.network import (
@@ -39,6 +31,15 @@ from chronoreconcile.network import (
     min_weight_drop,
     minimal_conflict,
     shrink_by_deletion,
+)
+from chronoreconcile.strategies import (
+    LABELS,
+    Scenario,
+    arbitrary_networks,
+    consistent_scenarios,
+    contradicted_scenarios,
+    edges_between,
+    networks,
 )
 
 # -- the oracle ---------------------------------------------------------------------------
@@ -125,13 +126,6 @@ def as_pair(s: Scenario) -> tuple[int, list[Edge]]:
     return s.n, list(s.edges)
 
 
-any_networks = st.one_of(
-    arbitrary_networks(),
-    consistent_scenarios().map(as_pair),
-    contradicted_scenarios().map(as_pair),
-)
-
-
 # -- properties ---------------------------------------------------------------------------
 
 
@@ -149,7 +143,7 @@ def test_true_timelines_are_consistent_and_bracket_the_truth(s: Scenario) -> Non
         assert high is None or solution.potential[v] == high
 
 
-@given(any_networks)
+@given(networks())
 @example((3, [Edge(1, 2, 0, None), Edge(2, 1, 0, None)]))  # unreached, zero cycle
 @example((2, [Edge(1, 1, -1, "a")]))  # a negative self-loop
 def test_bounds_agree_with_floyd_warshall(network: tuple[int, list[Edge]]) -> None:
@@ -206,6 +200,7 @@ def test_bulk_intervals_equal_their_edges(
         assert_minimal_conflict(n, expanded, minimal_conflict(bulk.edges, n))
 
 
+@pytest.mark.slow
 @given(consistent_scenarios(min_nodes=10, max_nodes=25, max_claims=50))
 def test_bounds_agree_with_floyd_warshall_on_larger_timelines(s: Scenario) -> None:
     assert_matches_oracle(s.n, s.edges, Network(s.n, s.edges).solve())
@@ -232,7 +227,7 @@ def test_minimal_conflict_is_inconsistent_and_minimal(network: tuple[int, list[E
     assert_minimal_conflict(n, edges, minimal_conflict(edges, n))
 
 
-@given(any_networks, st.randoms(use_true_random=False))
+@given(networks(), st.randoms(use_true_random=False))
 def test_solve_is_independent_of_edge_order(
     network: tuple[int, list[Edge]], rnd: random.Random
 ) -> None:
@@ -244,6 +239,7 @@ def test_solve_is_independent_of_edge_order(
     assert (first.potential, first.hi, first.lo) == (second.potential, second.hi, second.lo)
 
 
+@pytest.mark.slow
 @given(st.data())
 def test_add_incremental_equals_solve(data: st.DataObject) -> None:
     scenario = data.draw(st.one_of(consistent_scenarios(max_nodes=10), contradicted_scenarios()))
@@ -277,6 +273,7 @@ def _split(draw: st.DrawFn, edges: list[Edge]) -> tuple[list[Edge], list[Edge]]:
 _costs = st.sampled_from([0.0, 0.1, 0.5, 1.0, 1.0, 2.5, 3.0])
 
 
+@pytest.mark.slow
 @given(
     st.one_of(contradicted_scenarios(max_nodes=6, max_claims=8), consistent_scenarios(max_nodes=5)),
     st.dictionaries(st.sampled_from(LABELS), _costs),

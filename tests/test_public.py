@@ -22,7 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import chronoreconcile as cr
-from tests.strategies_events import claims_about, events, span_event_lists
+from chronoreconcile.strategies import claims_about, events, span_event_lists
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
@@ -55,6 +55,7 @@ def test_version_is_the_installed_one() -> None:
     assert cr.__version__ == importlib.metadata.version("chronoreconcile")
 
 
+@pytest.mark.slow
 def test_the_command_line_is_the_public_cli_module() -> None:
     from chronoreconcile import __main__, cli
 

@@ -26,8 +26,7 @@ import chronoreconcile as cr
 from chronoreconcile._report import SCHEMA_VERSION, build_report, render, schema_path, timeline_svg
 from chronoreconcile._report.svg import CHAR_EM
 from chronoreconcile._report.svg_scale import local_midnights, ticks
-from tests.strategies_chronology import Timeline, timelines
-from tests.strategies_report import utc_ranges
+from chronoreconcile.strategies import Timeline, chronologies, utc_ranges
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "docs" / "examples"
@@ -172,7 +171,7 @@ def test_a_half_bounded_event_keeps_its_known_bound() -> None:
 
 
 @settings(max_examples=40)
-@given(timelines(), st.booleans())
+@given(chronologies(), st.booleans())
 def test_every_report_validates_names_its_claims_and_draws_apart(
     timeline: Timeline, contradict: bool
 ) -> None:
@@ -451,6 +450,7 @@ def _png_pixels(data: bytes, max_rows: int) -> tuple[int, int, list[bytes]]:
 CHROMIUM = Path("/usr/bin/chromium")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 @pytest.mark.parametrize("name", FILES)
 def test_timeline_renders_in_headless_chromium(name: str, tmp_path: Path) -> None:

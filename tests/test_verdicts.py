@@ -11,12 +11,12 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import chronoreconcile as cr
-from tests.strategies_events import (
+from chronoreconcile.strategies import (
     LocalText,
     claims_about,
     events,
     local_text,
-    local_texts,
+    local_time_texts,
     narrower_spans,
     span_event_lists,
 )
@@ -235,7 +235,7 @@ def _judge_own_record(text: LocalText, make: type[cr.At] | type[cr.OnDate]) -> N
         assert verdict.status == "undetermined", verdict
 
 
-@given(local_texts(("year", "month", "day")))
+@given(local_time_texts(("year", "month", "day")))
 @example(  # Brazil's fold of 1950 came at midnight: 15 April was one pass of UTC-3
     local_text("America/Campo_Grande", dt.datetime(1950, 4, 15), "day")
 )
@@ -243,7 +243,7 @@ def test_a_date_claim_in_the_events_own_zone_and_precision_holds(text: LocalText
     _judge_own_record(text, cr.OnDate)
 
 
-@given(local_texts())
+@given(local_time_texts())
 def test_an_at_claim_of_the_events_own_text_and_zone_holds(text: LocalText) -> None:
     _judge_own_record(text, cr.At)
 
@@ -486,6 +486,7 @@ def test_where_dates_of_a_dated_declaration_is_undetermined_far_from_moscow() ->
     )
 
 
+@pytest.mark.slow
 @given(events())
 def test_where_dates_agrees_with_date_claims(event: cr.Event) -> None:
     zones = ["UTC", "Europe/London", "Asia/Tokyo", "Pacific/Honolulu", "America/New_York"]

@@ -26,19 +26,22 @@ from typing import Any, TypeVar
 import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
-from strategies import (
+
+import chronoreconcile as cr
+from chronoreconcile.strategies import (
     REFUSED_ZONE_IDS,
     fixed_offsets,
+    instant_texts,
     instants,
+    instants_near_transitions,
     local_times,
     local_times_near_transitions,
-    near_transitions,
+    near_valid_local_time_texts,
     repeated_local_times,
     skipped_local_times,
     zone_names,
+    zone_texts,
 )
-
-import chronoreconcile as cr
 from chronoreconcile.zones import DISAMBIGUATIONS, OFFSET_OPTIONS, Disambiguation, OffsetOption
 
 UTC = dt.UTC
@@ -197,6 +200,7 @@ def test_zoneinfo_reads_the_tzdata_package() -> None:
     assert version >= "2024b"
 
 
+@pytest.mark.slow
 def test_every_zone_loads_except_abbreviation_ids() -> None:
     names = cr.available_zones()
     assert names >= REFUSED_ZONE_IDS
@@ -216,7 +220,7 @@ def test_every_zone_loads_except_abbreviation_ids() -> None:
 
 
 @pin_instants
-@given(st.one_of(near_transitions(), st.tuples(zone_names(), instants())))
+@given(st.one_of(instants_near_transitions(), st.tuples(zone_names(), instants())))
 def test_instant_to_local_and_back(zone_instant: tuple[str, dt.datetime]) -> None:
     zone, instant = zone_instant
     local = cr.to_local(instant, zone)
@@ -364,7 +368,7 @@ def test_far_future_local_times_follow_the_rule(zone_local: tuple[str, dt.dateti
 
 
 @example(("Australia/Sydney", dt.datetime(2400, 4, 1, 16, 30, tzinfo=UTC)))
-@given(near_transitions(st.sampled_from(RULE_ZONES), first_year=2038, last_year=2400))
+@given(instants_near_transitions(st.sampled_from(RULE_ZONES), first_year=2038, last_year=2400))
 def test_far_future_instants_follow_the_rule(zone_instant: tuple[str, dt.datetime]) -> None:
     zone, instant = zone_instant
     local = cr.to_local(instant, zone)
@@ -442,6 +446,7 @@ print(cr.format_instant("1935-01-01T12:00Z", "Europe/Amsterdam"))
 """
 
 
+@pytest.mark.slow
 def test_results_do_not_depend_on_the_host_zone() -> None:
     source_root = str(Path(cr.__file__).resolve().parent.parent)
     base = {k: v for k, v in os.environ.items() if k not in ("TZ", "PYTHONTZPATH")}
@@ -491,7 +496,7 @@ def test_results_do_not_depend_on_the_host_zone() -> None:
 @pin_instants
 @given(
     st.one_of(
-        near_transitions(),
+        instants_near_transitions(),
         st.tuples(st.one_of(zone_names(), fixed_offsets()), instants()),
     )
 )
@@ -630,40 +635,6 @@ def test_z_with_a_zone_is_exact_under_every_offset_option(option: OffsetOption) 
 
 # --- any text gives a value or a ChronoError -------------------------------------------------
 
-_DATES = [
-    "1945-05-08", "2023-03-26", "2023-10-29", "1945-02-29", "2024-02-29", "1945-13-01",
-    "1945-00-10", "0000-01-01", "0001-01-01", "9999-12-31", "10000-01-01", "1945-5-8",
-    "19450508", "1945", "1945-05", "٢٠٢٠-01-01",
-]  # fmt: skip
-_SEPARATORS = ["T", "t", " ", "", "TT", "_"]
-_TIMES = [
-    "23:01", "02:30", "24:00", "23:60", "00:00:60", "01:30:00.5", "01:30:00,123456",
-    "01:30:00.1234567", "01:30:00.123456789", "01:30:00.1234567890", "01:30:00.000000000",
-    "1", "01", "0130", "01:30:", ":30", "23:59:59.999999",
-]  # fmt: skip
-_OFFSETS = [
-    "", "Z", "z", "+03:00", "-10:30", "+02:30:17", "+0530", "+05", "\u221205:00", "+25:00",
-    "+23:59:59.5", "-00:00", "+99:99", "+", "+03:00:00.000", "+14:00", "-12:00", "+٠٣:٠٠",
-]  # fmt: skip
-_ANNOTATIONS = [
-    "[Europe/Moscow]", "[!Europe/Paris]", "[u-ca=iso8601]", "[!u-ca=japanese]",
-    "[u-ca=japanese]", "[]", "[Europe/Moskow]", "[CET]", "[EST]", "[+10:00]", "[UTC]",
-    "[-01:00]", "[+14:00]", "[Etc/GMT+12]", "[Pacific/Kiritimati]", "[x=y]", "[!x=y]", "[",
-    "]", "[../../etc/passwd]", "[Factory]", "[America/New_York]", "[Europe/London]",
-]  # fmt: skip
-_FRAGMENTS = _DATES + _SEPARATORS + _TIMES + _OFFSETS + _ANNOTATIONS + ["\n", "\x00", "-"]
-
-near_valid_instant_texts = st.builds(
-    lambda *parts: "".join(parts[:4]) + "".join(parts[4]),
-    st.sampled_from(_DATES),
-    st.sampled_from(_SEPARATORS),
-    st.sampled_from(_TIMES),
-    st.sampled_from(_OFFSETS),
-    st.lists(st.sampled_from(_ANNOTATIONS), max_size=3),
-)
-fragment_soups = st.lists(st.sampled_from(_FRAGMENTS), max_size=8).map("".join)
-any_texts = st.one_of(st.text(), near_valid_instant_texts, fragment_soups)
-
 
 def _value_or_chrono_error(call: Callable[[], dt.datetime]) -> None:
     # Any other exception propagates and fails the test; a value must be a UTC instant.
@@ -674,7 +645,7 @@ def _value_or_chrono_error(call: Callable[[], dt.datetime]) -> None:
 @example("9999-12-31T12:00[UTC]", "ignore", "compatible")
 @example("2020-01-01T00:00+٠٣:٠٠", "reject", "raise")
 @given(
-    any_texts,
+    instant_texts(),
     st.sampled_from([*OFFSET_OPTIONS, "bogus"]),
     st.sampled_from([*DISAMBIGUATIONS, "soon"]),
 )
@@ -687,27 +658,10 @@ def test_parse_instant_gives_a_value_or_a_chrono_error(
     )
 
 
-any_zones = st.one_of(
-    zone_names(),
-    fixed_offsets(),
-    st.sampled_from(sorted(REFUSED_ZONE_IDS)),
-    st.sampled_from(["Europe/Moskow", "", "UTC", "Z", "+25:00", "+99", "utc", "../x", " UTC "]),
-    st.text(max_size=20),
-)
-local_texts = st.one_of(
-    st.text(),
-    st.builds(
-        "".join,
-        st.tuples(st.sampled_from(_DATES), st.sampled_from(_SEPARATORS), st.sampled_from(_TIMES)),
-    ),
-    fragment_soups,
-)
-
-
 @example("9999-12-31T12:00", "+10:00", "raise")  # near the end of time, fixed zone
 @example("9999-12-31T23:59", "UTC", "compatible")
 @example("0001-01-01T00:00", "Europe/Paris", "compatible")
-@given(local_texts, any_zones, st.sampled_from([*DISAMBIGUATIONS, "soon"]))
+@given(near_valid_local_time_texts(), zone_texts(), st.sampled_from([*DISAMBIGUATIONS, "soon"]))
 def test_to_instant_gives_a_value_or_a_chrono_error(
     text: str, zone: str, disambiguation: Any
 ) -> None:

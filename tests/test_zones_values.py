@@ -17,9 +17,9 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 from hypothesis import given
-from strategies import repeated_local_times, skipped_local_times
 
 import chronoreconcile as cr
+from chronoreconcile.strategies import repeated_local_times, skipped_local_times
 from chronoreconcile.zones import (
     DISAMBIGUATIONS,
     Fold,
@@ -203,6 +203,7 @@ def _raise_repeated(local: str) -> None:
     cr.to_instant(local, "Europe/Paris")
 
 
+@pytest.mark.slow
 def test_an_error_crosses_a_process_pool() -> None:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:

@@ -4,6 +4,9 @@
 >>> surrender = cr.to_instant("1945-05-08T23:01", "+01:00")
 >>> cr.dates_by_zone(surrender, ["America/New_York", "Europe/Moscow", "Europe/London"])
 {'America/New_York': Date(1945, 5, 8), 'Europe/Moscow': Date(1945, 5, 9), 'Europe/London': Date(1945, 5, 9)}
+
+May import: every flat module and the zones and chronology packages, only to re-export their
+public names; _report, cli and strategies sit above it (docs/explanation/architecture.md).
 """
 
 from ._alternatives import Tolerance, When

@@ -1,4 +1,7 @@
-"""``python -m chronoreconcile``: runs the command line of chronoreconcile.cli."""
+"""``python -m chronoreconcile``: runs the command line of chronoreconcile.cli.
+
+May import: cli only.
+"""
 
 import sys
 

@@ -25,6 +25,7 @@ __all__ = [
     "ChronoError",
     "NonexistentTimeError",
     "ParseError",
+    "UnknownEventError",
     "UnknownZoneError",
     "check_choice",
 ]
@@ -230,6 +231,10 @@ class ParseError(ChronoError):
         return (_rebuild, (type(self), (self.text, self.problem), {"where": self.where}))
 
 
+class UnknownEventError(ChronoError):
+    """A claim or query names an event id that was never defined."""
+
+
 def check_choice(name: str, value: object, choices: Iterable[str], *, where: str = "") -> str:
     """Return ``value`` if it is one of ``choices``, else raise a ChronoError listing them.
 
@@ -245,5 +250,12 @@ def check_choice(name: str, value: object, choices: Iterable[str], *, where: str
 
 # Tracebacks and reprs name the errors where users import them from: the package, not this
 # private module ("chronoreconcile.ParseError: ..."). Pickling finds them there too.
-for _cls in (ChronoError, UnknownZoneError, AmbiguousTimeError, NonexistentTimeError, ParseError):
+for _cls in (
+    ChronoError,
+    UnknownZoneError,
+    AmbiguousTimeError,
+    NonexistentTimeError,
+    ParseError,
+    UnknownEventError,
+):
     _cls.__module__ = "chronoreconcile"

@@ -1,7 +1,7 @@
 """Events: something that happened once, named by an id, with the span of instants it may have had.
 
-Also the event map (events by id, as check() and the chronology take them) and the error
-for an id that names no event.
+Also the event map (events by id, as check() and the chronology take them); the error for
+an id that names no event is in _errors and re-exported here.
 
 May import: _errors, _alternatives, _spans, zones, _instants (for the Disambiguation alias).
 Imported by _claims and everything above it.
@@ -15,17 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._alternatives import Alternative, Reading, Tolerance, When, read_when
-from ._errors import ChronoError
+from ._errors import ChronoError, UnknownEventError
 from ._spans import Span
 from .zones import Disambiguation, ZoneLike
 
+# UnknownEventError lives with the other errors in _errors; re-exported here as before.
 __all__ = ["Event", "UnknownEventError", "call_repr", "event_map"]
-
-
-class UnknownEventError(ChronoError):
-    """A claim or query names an event id that was never defined."""
-
-    __module__ = "chronoreconcile"  # as the other errors: named where users import it
 
 
 def call_repr(value: Any, positional: int) -> str:

@@ -1,6 +1,7 @@
 """The report's entry points for the CLI: render a report in a named format, draw its picture.
 
-May import: the standard library and the sibling modules of this subpackage.
+May import: the standard library, the public names of the package and the sibling modules
+of this subpackage.
 """
 
 from __future__ import annotations

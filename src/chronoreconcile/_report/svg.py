@@ -7,8 +7,8 @@ claim in a conflict is drawn in a contrasting colour. Every label has a row of i
 so no two overlap; text widths are estimated (``CHAR_EM`` em per character) so that the
 picture needs no font metrics, no external font and no script.
 
-May import: the standard library, ``_units``, and the sibling ``model``, ``times``,
-``svg_scale`` and ``render_text`` modules.
+May import: the standard library, ``_units``, the public names of the package, and the
+sibling ``model``, ``times``, ``svg_scale`` and ``render_text`` modules.
 """
 
 from __future__ import annotations

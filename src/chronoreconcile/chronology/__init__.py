@@ -8,6 +8,10 @@ constraints), ``_shapes`` (the to_dict shape), ``_sensitivity`` (how much a phra
 (the Chronology). Each imports only the modules before it, ``..network`` and the flat
 modules below the chronology, so there is no circle; nothing outside the package imports
 those modules, only the names below.
+
+May import: its own modules, ``network``, ``zones`` and the flat modules up to ``_verdicts``
+and ``_loading``; only the package's ``__init__``, ``_report``, ``cli`` and ``strategies``
+import it.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
-"""Hypothesis strategies for the calendar layer: dates, days, date texts, era boundaries.
+"""Strategies for the calendar layer: dates, days, date texts, era boundaries.
 
 The facts here (each calendar's range, the eras' first days) are written out again rather
 than imported from the library, so that the tests compare the library against a second
 statement of them.
+
+May import: hypothesis and the ``chronoreconcile.calendars`` package.
 """
 
 from __future__ import annotations
@@ -13,6 +15,23 @@ import datetime
 from hypothesis import strategies as st
 
 from chronoreconcile.calendars import CALENDARS, CalendarDate, julian_to_ordinal, to_calendar
+
+__all__ = [
+    "CALENDAR_RANGES",
+    "ERA_FIRST_DAYS",
+    "JAPAN_GREGORIAN_FIRST",
+    "calendar_dates",
+    "calendars",
+    "date_texts",
+    "days",
+    "enclosing_dates",
+    "gregorian_ymds",
+    "julian_ymds",
+    "march_window_days",
+    "near_era_boundaries",
+    "ordinals",
+    "wide_ordinals",
+]
 
 # The first Gregorian day of each Japanese era.
 ERA_FIRST_DAYS: tuple[tuple[str, datetime.date], ...] = (

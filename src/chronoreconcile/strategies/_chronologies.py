@@ -1,10 +1,12 @@
-"""Hypothesis strategies for chronologies built from a hidden true timeline.
+"""Strategies for whole chronologies built from a hidden true timeline.
 
 A ``Timeline`` draws true instants for a few events, then claims that are true of them
 (exact anchors in various zones, gaps that contain the true difference, orders), so the
 chronology is consistent by construction and every true instant must lie in its bounds.
 Contradictions are injected as gaps that exclude the true difference of two anchored
 events by more than the anchors' precision.
+
+May import: hypothesis and the package's public names (``chronoreconcile``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from hypothesis import strategies as st
 
 import chronoreconcile as cr
 
+__all__ = ["Timeline", "chronologies"]
+
 MINUTE = 60 * 10**6
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 # Zones with transitions near the drawn instants (1945: war time, double summer time).
@@ -25,10 +29,21 @@ BASE = int((dt.datetime(1945, 8, 8, tzinfo=dt.UTC) - EPOCH).total_seconds()) * 1
 
 @dataclass
 class Timeline:
-    truth: dict[str, int]  # event id -> true instant (µs, whole minutes)
+    """A chronology's events and claims, and the hidden true instants they were drawn from.
+
+    ``truth`` maps each event id to its true instant (microseconds since the epoch, whole
+    minutes); ``anchored`` lists the events an At claim pins to a local time.
+    """
+
+    truth: dict[str, int]
     events: list[cr.Event]
     claims: list[cr.Claim]
     anchored: list[str]
+
+    @property
+    def chronology(self) -> cr.Chronology:
+        """The Chronology of these events and claims."""
+        return cr.Chronology(events=self.events, claims=self.claims)
 
 
 def _local_text(micros: int, zone: str) -> str:
@@ -37,7 +52,9 @@ def _local_text(micros: int, zone: str) -> str:
 
 
 @st.composite
-def timelines(draw: st.DrawFn, min_events: int = 2, max_events: int = 6) -> Timeline:
+def chronologies(draw: st.DrawFn, min_events: int = 2, max_events: int = 6) -> Timeline:
+    """A Timeline: true instants for a few events near 1945-08-08, then claims true of them
+    (At in several zones, Before, Gap), consistent by construction."""
     n = draw(st.integers(min_events, max_events))
     ids = [f"e{k}" for k in range(n)]
     # Whole minutes within ten days, so that anchors written to the minute are exact.

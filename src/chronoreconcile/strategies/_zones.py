@@ -1,10 +1,12 @@
-"""Hypothesis strategies for the tests: zones, offsets, instants and local times.
+"""Strategies for zone names, offsets, instants and local times near real transitions.
 
 Uniform draws almost never land in a gap or a fold (3,000 uniform local times hit none),
 so the ``near_*`` strategies start from a real transition of a real zone, taken from the
 library's own ``Zone.transitions``, and add a few hours of jitter. Half of their draws
 come from the recorded history (up to 2037), half from the whole range, so the POSIX rule
 that describes later years is exercised too without crowding out the history.
+
+May import: hypothesis and the package's public names (``chronoreconcile``).
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ __all__ = [
     "REFUSED_ZONE_IDS",
     "fixed_offsets",
     "instants",
+    "instants_near_transitions",
     "local_times",
     "local_times_near_transitions",
-    "near_transitions",
     "repeated_local_times",
     "skipped_local_times",
     "transitions_of",
+    "utc_ranges",
     "zone_names",
 ]
 
@@ -124,7 +127,7 @@ def _transitions(
 
 
 @st.composite
-def near_transitions(
+def instants_near_transitions(
     draw: st.DrawFn,
     zone_names: st.SearchStrategy[str] | None = None,
     *,
@@ -187,3 +190,20 @@ def repeated_local_times(
     """(zone name, naive local time) inside the fold of a real transition where clocks went
     back, so that it was shown twice."""
     return _inside_changes("fold", zone_names)
+
+
+_MINUTE_US = 60 * 10**6
+# 0001-01-01T00:00Z and 9999-12-31T00:00Z in microseconds since the epoch: what datetime shows.
+_FIRST_US, _LAST_US = -62_135_596_800_000_000, 253_402_214_400_000_000
+
+# Widths from ten minutes (a timeline's least padding) to several millennia, drawn on a
+# log scale so that minutes, days and centuries are all tried.
+_widths = st.integers(1, 55).map(lambda k: int(10 * _MINUTE_US * 1.5**k))
+
+
+@st.composite
+def utc_ranges(draw: st.DrawFn) -> tuple[int, int]:
+    """(lo, hi) microseconds, UTC, with hi - lo at least ten minutes, inside years 1..9999."""
+    width = min(draw(_widths), _LAST_US - _FIRST_US - 1)
+    lo = draw(st.integers(_FIRST_US, _LAST_US - width))
+    return lo, lo + width

@@ -1,4 +1,4 @@
-"""Hypothesis strategies for the temporal network: hidden timelines, claims, contradictions.
+"""Strategies for the temporal network: hidden timelines, claims, contradictions.
 
 Uniformly random edges are nearly always inconsistent once there are a few of them, and
 uniformly random consistent ones hardly ever share a label or leave a node unbounded on
@@ -10,6 +10,8 @@ two edges to and from node 0, either side may be missing (an open bound), a stri
 (simultaneous events) are common. Contradictions are then injected as a chain of edges
 that is exact against the truth except for its closing edge, which undercuts it: a
 negative cycle by construction, whatever else the network holds.
+
+May import: hypothesis and the ``chronoreconcile.network`` package.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ __all__ = [
     "consistent_scenarios",
     "contradicted_scenarios",
     "edges_between",
-    "timelines",
+    "networks",
+    "node_timelines",
 ]
 
 _US = 10**6
@@ -51,7 +54,7 @@ class Scenario:
 
 
 @st.composite
-def timelines(draw: st.DrawFn, min_nodes: int = 1, max_nodes: int = 8) -> tuple[int, ...]:
+def node_timelines(draw: st.DrawFn, min_nodes: int = 1, max_nodes: int = 8) -> tuple[int, ...]:
     """True values of nodes 0..n-1: node 0 at 0, the rest near 1945-05-08T22:01Z.
 
     Offsets are either a few hours (realistic) or a handful of microseconds, which makes
@@ -100,7 +103,7 @@ def consistent_scenarios(
     draw: st.DrawFn, min_nodes: int = 1, max_nodes: int = 8, max_claims: int = 12
 ) -> Scenario:
     """A network of true claims about a hidden timeline: consistent by construction."""
-    truth = draw(timelines(min_nodes, max_nodes))
+    truth = draw(node_timelines(min_nodes, max_nodes))
     claims = draw(st.lists(_claim_edges(truth), max_size=max_claims))
     return Scenario(len(truth), truth, tuple(e for claim in claims for e in claim))
 
@@ -163,3 +166,17 @@ def arbitrary_networks(
     """(n, edges) with no structure at all: consistent or not, bounded or not."""
     n = draw(st.integers(1, max_nodes))
     return n, draw(edges_between(n, max_edges=max_edges))
+
+
+def networks() -> st.SearchStrategy[tuple[int, list[Edge]]]:
+    """(n, edges) of any kind: arbitrary, or the true claims of a consistent scenario, or a
+    contradicted one."""
+
+    def pair(s: Scenario) -> tuple[int, list[Edge]]:
+        return s.n, list(s.edges)
+
+    return st.one_of(
+        arbitrary_networks(),
+        consistent_scenarios().map(pair),
+        contradicted_scenarios().map(pair),
+    )
