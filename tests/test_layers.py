@@ -31,6 +31,7 @@ RANKS = {
     "_spans": 4,
     "_wording": 4,
     "_alternatives": 5,  # read_when: the one wall-time path
+    "_phrases": 5,  # a lexicon reading turned into a claim's bounds
     "_events": 6,
     "_claims": 7,
     "_ordering": 7,
