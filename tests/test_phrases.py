@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 
 import chronoreconcile as cr
 from chronoreconcile._units import HOUR_US, MINUTE_US
-from tests.strategies_chronology import MINUTE, timelines
+from chronoreconcile.strategies import chronologies as timelines
 from tests.strategies_phrases import Widening, nearly_lexicon, widened_nearly
 
+MINUTE = 60 * 10**6
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
 INVASION = cr.Event("invasion", "1945-08-09T00:01", "+10:00")
 DECLARATION = cr.Event("declaration", "1945-08-08T23:00", "Europe/Moscow")
@@ -255,7 +256,7 @@ def test_phrase_claims_reconcile_as_their_bounds() -> None:
 def test_widening_a_reading_never_makes_a_consistent_chronology_inconsistent(
     timeline: object, widening: Widening, jitter: int
 ) -> None:
-    from tests.strategies_chronology import Timeline
+    from chronoreconcile.strategies import Timeline
 
     assert isinstance(timeline, Timeline)
     a, b = sorted(timeline.truth)[:2]

@@ -18,9 +18,11 @@ from hypothesis import strategies as st
 
 import chronoreconcile as cr
 from chronoreconcile._units import HOUR_US, MINUTE_US
-from tests.strategies_chronology import MINUTE, Timeline, timelines
+from chronoreconcile.strategies import Timeline
+from chronoreconcile.strategies import chronologies as timelines
 from tests.strategies_phrases import nearly_lexicon
 
+MINUTE = 60 * 10**6
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
 US = dt.timedelta(microseconds=1)
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
