@@ -12,6 +12,7 @@ from ._claims import At, Before, Claim, Duration, EventRef, Gap, OnDate
 from ._errors import (
     AmbiguousTimeError,
     ChronoError,
+    FileFormatError,
     NonexistentTimeError,
     ParseError,
     UnknownZoneError,
@@ -79,6 +80,7 @@ __all__ = [
     # errors
     "AmbiguousTimeError",
     "ChronoError",
+    "FileFormatError",
     "NonexistentTimeError",
     "ParseError",
     "UnknownEventError",
