@@ -213,6 +213,20 @@ def _strip_preface(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+def _with_labels(text: str, chronology: Chronology) -> str:
+    """``text`` with each labelled event's id, used as a noun, replaced by its label.
+
+    A stopgap while verdicts word events by id: "the reims was" reads "the signing at
+    Reims was". Ids inside other words, claim ids ("at:reims") and quotes are left alone.
+    """
+    for eid, event in chronology.events.items():
+        label = getattr(event, "label", None)
+        if label:
+            pattern = rf"(?<![\w:'/#>-])(?:the )?{re.escape(eid)}(?![\w:'/#-])"
+            text = re.sub(pattern, lambda _m, label=label: label, text)
+    return text
+
+
 def _claim_entry(
     chronology: Chronology,
     reconciliation: Reconciliation,
@@ -228,7 +242,7 @@ def _claim_entry(
         events=what.events,
         says=what.says,
         status=str(verdict.status),
-        explanation=_strip_preface(verdict.explanation),
+        explanation=_with_labels(_strip_preface(verdict.explanation), chronology),
         source=what.source,
         note=what.note,
         weight=what.weight,
@@ -322,7 +336,7 @@ def _conflict_entry(
     if last is not None:
         chain.append(last)
     steps = [Step(c.id, f"{c.id}: {c.says}", c.source) for c in chain]
-    steps.append(Step(None, _contradiction(conflict.explanation), None))
+    steps.append(Step(None, _with_labels(_contradiction(conflict.explanation), chronology), None))
     return ConflictEntry(
         claims=tuple(conflict.claims),
         steps=tuple(steps),
