@@ -223,7 +223,7 @@ def _with_labels(text: str, chronology: Chronology) -> str:
         label = getattr(event, "label", None)
         if label:
             pattern = rf"(?<![\w:'/#>-])(?:the )?{re.escape(eid)}(?![\w:'/#-])"
-            text = re.sub(pattern, lambda _m, label=label: label, text)
+            text = re.sub(pattern, label.replace("\\", "\\\\"), text)
     return text
 
 
