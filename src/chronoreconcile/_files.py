@@ -76,7 +76,7 @@ def parse_text(text: str, where: str, *, json_format: bool | None = None) -> Any
     An empty file (nothing but blanks and comments) is an error, as is malformed text.
     """
     if json_format is None:
-        json_format = text.lstrip().startswith(("{", "["))
+        json_format = text.lstrip().startswith("{")
     try:
         data = json.loads(text) if json_format else tomllib.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -68,6 +68,10 @@ _FILE_WORDS = (
 )
 
 
+class _Skip(Exception):
+    """An entry that names a zone whose own table has a problem: already reported there."""
+
+
 class _Problem(Exception):
     """One problem at one place: raised inside an entry, collected by the loader."""
 
@@ -116,6 +120,8 @@ class _Collector:
         """``action()``, or None with its problem recorded at ``at``."""
         try:
             return action()
+        except _Skip:
+            pass
         except _Problem as exc:
             self.add(at, str(exc), exc.error)
         except ChronoError as exc:
@@ -194,12 +200,15 @@ def load(
     title = top.get("title", "")
     title = title if isinstance(title, str) else ""
     zones: dict[str, Zone] = {}
+    broken: set[str] = set()
     weights: dict[str, float] = {}
     zone_tables = found.run("zones", lambda: _table(top.get("zones", {}), "zones")) or {}
     for name, spec in zone_tables.items():
         at = f"zones.{name}"
         zone = found.run(at, functools.partial(_zone, name, spec))
-        if zone is not None:
+        if zone is None:
+            broken.add(name)
+        else:
             zones[name] = zone
             w = spec.get("weight")
             if w is not None:
@@ -210,6 +219,8 @@ def load(
         # constructors read (so that a chronology written to a file reads back equal).
         if isinstance(value, str) and value in zones:
             return zones[value]
+        if isinstance(value, str) and value in broken:
+            raise _Skip
         return value
 
     events: list[Event] = []
