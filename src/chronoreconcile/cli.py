@@ -239,7 +239,9 @@ def _when(args: argparse.Namespace, out: _Out) -> int:
     lines = [f"{args.local} in {args.zone} is {instant}"]
     width = max(len(r["zone"]) for r in rows)
     for r in rows:
-        abbreviation = "" if r["abbreviation"] == r["offset"] else f" {r['abbreviation']}"
+        # tzdata writes "+09" where a zone had no word for its time: the offset says it.
+        numeric = r["abbreviation"].startswith(("+", "-")) or r["abbreviation"] == r["offset"]
+        abbreviation = "" if numeric else f" {r['abbreviation']}"
         lines.append(
             f"  {r['zone']:<{width}}  {r['local'].replace('T', ' ')}  UTC{r['offset']}"
             f"{abbreviation}  {r['day']}"
