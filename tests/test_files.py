@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import chronoreconcile as cr
-from chronoreconcile import _files, _saving
+from chronoreconcile import _files
 from tests.strategies_chronology import timelines
 from tests.strategies_events import claims_about, events
 
@@ -89,7 +89,7 @@ def test_a_written_chronology_reads_back_equal(chronology: cr.Chronology, name: 
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
-        _saving.save(chronology, path)
+        chronology.to_file(path)
         back = cr.Chronology.from_file(path)
         _same(chronology, back)
         # And through the command line's reader, which keeps TOML's own date-times as spelled.
@@ -101,7 +101,7 @@ def test_the_bundled_examples_round_trip(name: str, tmp_path: Path) -> None:
     chronology = cr.Chronology.from_file(EXAMPLES / name)
     for suffix in (".toml", ".json"):
         path = tmp_path / f"copy{suffix}"
-        _saving.save(chronology, path)
+        chronology.to_file(path)
         back = cr.Chronology.from_file(path)
         _same(chronology, back)
         assert back.reconcile().drop == chronology.reconcile().drop

@@ -26,12 +26,12 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import _files
-from ._chronology import Chronology
 from ._errors import ChronoError, FileFormatError
 from ._instants import format_instant, to_instant, to_local
 from ._report import FORMATS, build_report, render, timeline_svg
 from ._version import __version__
 from ._wording import describe_local
+from .chronology import Chronology
 from .zones import get_zone, tzdata_version
 
 __all__ = ["PROGRESS_THRESHOLD", "main"]
