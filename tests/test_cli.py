@@ -9,6 +9,7 @@ files in tests/data/broken/ hold one kind of mistake each.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -304,3 +305,30 @@ def test_main_in_process_returns_the_status(capsys: pytest.CaptureFixture[str]) 
     assert cli.main(["check", str(BROKEN / "four-problems.toml")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "4 problems:" in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_progress_shows_on_a_terminal_for_big_files_only(
+    terminal: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("tqdm")
+    # The threshold lowered so the August file (four claims) counts as big.
+    monkeypatch.setattr(cli, "PROGRESS_THRESHOLD", 3)
+    err = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    assert cli.main(["check", str(EXAMPLES / "august-1945.toml")]) == 0
+    assert "Consistent" in capsys.readouterr().out
+    if terminal:
+        assert "(4 claims)" in err.getvalue() and "2/2" in err.getvalue()
+    else:
+        assert err.getvalue() == ""
+    monkeypatch.setattr(cli, "PROGRESS_THRESHOLD", 4)
+    err.seek(0)
+    err.truncate()
+    assert cli.main(["check", str(EXAMPLES / "august-1945.toml")]) == 0
+    assert err.getvalue() == ""
