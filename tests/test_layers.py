@@ -37,12 +37,14 @@ RANKS = {
     "_ordering": 7,
     "_verdicts": 8,
     "_loading": 8,
+    "_files": 2,  # the bytes of a chronology file: TOML/JSON in and out
+    "_saving": 8,  # a chronology written back as a file
     "chronology": 9,
     "": 10,  # the package's __init__: the public names
     "_report": 11,
-    "cli": 11,
+    "cli": 12,  # the command line renders reports
     "strategies": 12,
-    "__main__": 12,
+    "__main__": 13,
 }
 
 # What the foundations may import, spelled out (the ranks allow it; these say it is all).

@@ -31,6 +31,9 @@ from chronoreconcile.strategies import Timeline, chronologies, utc_ranges
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "docs" / "examples"
 FILES = ["august-1945.toml", "august-1945-harbin.toml"]
+# Every bundled example, for the picture's tests (the two above plus the May 1945 surrender
+# and Pearl Harbor, whose events have labels).
+ALL_FILES = sorted(p.name for p in EXAMPLES.glob("*.toml"))
 SVG_NS = "{http://www.w3.org/2000/svg}"
 # The keys DESIGN.md lists under "JSON report keys".
 TOP_KEYS = {
@@ -330,7 +333,7 @@ def test_timeline_is_self_contained_svg_naming_every_event(name: str) -> None:
         assert chronology.title in ET.fromstring(svg).findtext(f"{SVG_NS}title", "")
 
 
-@pytest.mark.parametrize("name", [*FILES, "half"])
+@pytest.mark.parametrize("name", [*ALL_FILES, "half"])
 def test_timeline_labels_never_overlap(name: str) -> None:
     chronology = _half_bounded() if name == "half" else _load(name)[0]
     boxes = _boxes(timeline_svg(chronology, chronology.reconcile()))
@@ -452,7 +455,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 @pytest.mark.slow
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
-@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("name", ALL_FILES)
 def test_timeline_renders_in_headless_chromium(name: str, tmp_path: Path) -> None:
     svg = tmp_path / "timeline.svg"
     svg.write_text(timeline_svg(*_load(name)), encoding="utf-8")

@@ -14,6 +14,7 @@ from ._claims import After, At, Before, Claim, Duration, EventRef, Gap, OnDate, 
 from ._errors import (
     AmbiguousTimeError,
     ChronoError,
+    FileFormatError,
     NonexistentTimeError,
     ParseError,
     UnknownZoneError,
@@ -87,6 +88,7 @@ __all__ = [
     # errors
     "AmbiguousTimeError",
     "ChronoError",
+    "FileFormatError",
     "NonexistentTimeError",
     "ParseError",
     "UnknownEventError",

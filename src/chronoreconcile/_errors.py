@@ -23,6 +23,7 @@ from ._units import EPOCH, format_offset
 __all__ = [
     "AmbiguousTimeError",
     "ChronoError",
+    "FileFormatError",
     "NonexistentTimeError",
     "ParseError",
     "UnknownEventError",
@@ -235,6 +236,47 @@ class UnknownEventError(ChronoError):
     """A claim or query names an event id that was never defined."""
 
 
+class FileFormatError(ChronoError):
+    """A chronology file with several problems, or none to check: every problem named at once.
+
+    ``where`` is the file; ``problems`` lists each problem as the place in the file and what
+    is wrong there ("claims[3] (id 'decl-time'): missing key 'at_least'"). The message puts
+    one problem a line; ``one_line()`` joins them for a terminal's error line.
+    """
+
+    def __init__(self, where: str, problems: Sequence[str], *, more: int = 0) -> None:
+        self.where = where
+        self.problems = tuple(problems)
+        self.more = more
+        super().__init__(self.wording(where, self.problems, more=more))
+
+    @classmethod
+    def wording(cls, where: str, problems: Sequence[str], *, more: int = 0) -> str:
+        """The message: the file, the count, then one problem a line."""
+        if len(problems) == 1 and not more:
+            return f"{where}: {problems[0]}"
+        lines = [f"{where}: {cls._count(problems, more)}"]
+        lines += [f"  {p}" for p in problems]
+        if more:
+            lines.append(f"  (and {more} more)")
+        return "\n".join(lines)
+
+    @staticmethod
+    def _count(problems: Sequence[str], more: int) -> str:
+        n = len(problems) + more
+        return f"{n} problem{'' if n == 1 else 's'}:"
+
+    def one_line(self) -> str:
+        """The message on one line: "FILE: 2 problems: a; b"."""
+        if len(self.problems) == 1 and not self.more:
+            return str(self)
+        text = f"{self.where}: {self._count(self.problems, self.more)} " + "; ".join(self.problems)
+        return text + (f"; and {self.more} more" if self.more else "")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), (self.where, self.problems), {"more": self.more}))
+
+
 def check_choice(name: str, value: object, choices: Iterable[str], *, where: str = "") -> str:
     """Return ``value`` if it is one of ``choices``, else raise a ChronoError listing them.
 
@@ -257,5 +299,6 @@ for _cls in (
     NonexistentTimeError,
     ParseError,
     UnknownEventError,
+    FileFormatError,
 ):
     _cls.__module__ = "chronoreconcile"

@@ -81,6 +81,7 @@ class Event:
     disambiguation: Disambiguation | None = None
     source: str | None = None
     weight: float = 1.0
+    label: str | None = None
     resolved: Reading | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
@@ -91,6 +92,10 @@ class Event:
             raise ChronoError(
                 f"event {self.id!r}: weight must be a positive number (math.inf for a time that"
                 f" must hold), got {w!r}"
+            )
+        if self.label is not None and (not isinstance(self.label, str) or not self.label.strip()):
+            raise ChronoError(
+                f"event {self.id!r}: a label must be non-empty text, got {self.label!r}"
             )
         if self.when is None:
             if self.tolerance is not None:

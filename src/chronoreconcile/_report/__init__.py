@@ -10,6 +10,7 @@ time). Nothing below the package imports this subpackage.
 
 from __future__ import annotations
 
+from .formats import FORMATS, render, schema_path, timeline_svg
 from .model import (
     ClaimEntry,
     ConflictEntry,
@@ -19,7 +20,6 @@ from .model import (
     Step,
     build_report,
 )
-from .render import FORMATS, render, schema_path, timeline_svg
 from .render_json import SCHEMA_VERSION
 
 __all__ = [

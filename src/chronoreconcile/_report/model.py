@@ -12,7 +12,7 @@ package's ``__init__`` may import this subpackage in any order).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -177,8 +177,14 @@ def build_report(chronology: Chronology, reconciliation: Reconciliation) -> Repo
         _claim_entry(chronology, reconciliation, cid, cid in in_conflict, cid in drop)
         for cid in _claim_order(chronology, verdicts)
     )
+    # Each event's own records (its own time, its At and OnDate claims), found once.
+    records: dict[str, list[ClaimEntry]] = {eid: [] for eid in chronology.events}
+    for c in claims:
+        if c.kind in ("at", "on-date", "event"):
+            for eid in c.events:
+                records.setdefault(eid, []).append(c)
     events = tuple(
-        _event_entry(chronology, reconciliation, event, claims)
+        _event_entry(chronology, reconciliation, event, records[event.id])
         for event in chronology.events.values()
     )
     conflicts = tuple(
@@ -202,15 +208,31 @@ def build_report(chronology: Chronology, reconciliation: Reconciliation) -> Repo
 
 def _claim_order(chronology: Chronology, verdicts: Mapping[str, object]) -> list[str]:
     """Events' own times first (in event order), then claims as written, then zone premises."""
-    order = [eid for eid in chronology.events if eid in verdicts]
-    order += [cid for cid in chronology.claims if cid in verdicts and cid not in order]
-    order += [cid for cid in verdicts if cid not in order]
-    return order
+    order = dict.fromkeys(eid for eid in chronology.events if eid in verdicts)
+    order.update(dict.fromkeys(cid for cid in chronology.claims if cid in verdicts))
+    order.update(dict.fromkeys(verdicts))
+    return list(order)
 
 
 def _strip_preface(text: str) -> str:
     m = _PREFACE.match(text)
     return text[m.end() :] if m else text
+
+
+def _with_labels(text: str, chronology: Chronology, eids: Iterable[str]) -> str:
+    """``text`` with the ids ``eids``, used as nouns, replaced by their events' labels.
+
+    A stopgap while verdicts word events by id: "the reims was" reads "the signing at
+    Reims was". Ids inside other words, claim ids ("at:reims") and quotes are left alone.
+    Only the events the text is about are looked for, so a report stays linear in size.
+    """
+    for eid in dict.fromkeys(eids):
+        event = chronology.events.get(eid)
+        label = None if event is None else getattr(event, "label", None)
+        if label:
+            pattern = rf"(?<![\w:'/#>-])(?:the )?{re.escape(eid)}(?![\w:'/#-])"
+            text = re.sub(pattern, label.replace("\\", "\\\\"), text)
+    return text
 
 
 def _claim_entry(
@@ -228,7 +250,7 @@ def _claim_entry(
         events=what.events,
         says=what.says,
         status=str(verdict.status),
-        explanation=_strip_preface(verdict.explanation),
+        explanation=_with_labels(_strip_preface(verdict.explanation), chronology, what.events),
         source=what.source,
         note=what.note,
         weight=what.weight,
@@ -258,10 +280,9 @@ def _event_entry(
     chronology: Chronology,
     reconciliation: Reconciliation,
     event: Event,
-    claims: tuple[ClaimEntry, ...],
+    about: list[ClaimEntry],
 ) -> EventEntry:
     lower, upper, note = _bounds(reconciliation, event.id)
-    about = [c for c in claims if event.id in c.events and c.kind in ("at", "on-date", "event")]
     given_parts = [iv for c in about for iv in c.given]
     given = None
     if given_parts:
@@ -322,7 +343,9 @@ def _conflict_entry(
     if last is not None:
         chain.append(last)
     steps = [Step(c.id, f"{c.id}: {c.says}", c.source) for c in chain]
-    steps.append(Step(None, _contradiction(conflict.explanation), None))
+    eids = [eid for c in parts for eid in c.events]
+    contradiction = _with_labels(_contradiction(conflict.explanation), chronology, eids)
+    steps.append(Step(None, contradiction, None))
     return ConflictEntry(
         claims=tuple(conflict.claims),
         steps=tuple(steps),

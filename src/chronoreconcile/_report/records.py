@@ -83,13 +83,28 @@ def describe_record(chronology: Chronology, reconciliation: Reconciliation, cid:
     )
 
 
+def _name(chronology: Chronology, eid: str) -> str:
+    """An event as prose names it: its label as written, else "the" and its id."""
+    event = chronology.events.get(eid)
+    label = None if event is None else getattr(event, "label", None)
+    return label or f"the {eid}"
+
+
 def _says(chronology: Chronology, claim: Claim) -> str:
     describe = getattr(claim, "describe", None)
     text = str(describe()) if callable(describe) else claim.label()
     if claim.kind in ("at", "on-date"):
         # "at 1945-08-08T23:00 in Europe/Moscow" does not say what was then.
-        event = chronology.events[claim.events[0]]
-        text = f"the {getattr(event, 'label', None) or event.id} {text}"
+        return f"{_name(chronology, claim.events[0])} {text}"
+    if claim.kind in ("before", "gap") and len(claim.events) == 2:
+        # "declaration 5h30m to 6h after invasion": the ids, put back as names.
+        first, then = claim.events
+        if claim.kind == "before":
+            return f"{_name(chronology, first)} before {_name(chronology, then)}"
+        head, tail = f"{then} ", f" after {first}"
+        if text.startswith(head) and text.endswith(tail):
+            middle = text[len(head) : len(text) - len(tail)]
+            return f"{_name(chronology, then)} {middle} after {_name(chronology, first)}"
     return text
 
 

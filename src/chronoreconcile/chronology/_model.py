@@ -4,23 +4,21 @@ File reading is delegated to ``.._loading``; compiling, solving and the result l
 package's other modules, which take the chronology's ``Problem`` rather than the
 Chronology itself.
 
-May import: the standard library, the flat modules below the chronology (``_loading``
-only inside ``from_dict``, which it serves), ``..network`` and every other module of the
-package; none of them imports this one.
+May import: the standard library, the flat modules below the chronology (``_loading``,
+``_files`` and ``_saving`` only inside the file methods they serve), ``..network`` and
+every other module of the package; none of them imports this one.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from .._claims import Claim
-from .._errors import ChronoError, ParseError
+from .._errors import ChronoError
 from .._events import Event, UnknownEventError
 from ..lexicon import Lexicon
 from ..zones import Zone, get_zone, parse_offset, zone_of_record
@@ -177,26 +175,23 @@ class Chronology:
     def from_file(cls, path: str | Path, *, lexicon: Lexicon | None = None) -> Chronology:
         """Read a chronology from a TOML or JSON file (the format in the reference docs).
 
-        Its claims' phrases are read by ``lexicon`` (the default one when None).
+        A TOML date-time written without quotes reads as the local time it spells; every
+        problem of the file is named at once (see ``FileFormatError``). Its claims' phrases
+        are read by ``lexicon`` (the default one when None).
         """
-        p = Path(path)
-        try:
-            raw = p.read_bytes()
-        except OSError as exc:
-            raise ChronoError(f"cannot read {str(p)!r}: {exc.strerror or exc}") from exc
-        if len(raw) > 50 * 2**20:
-            raise ChronoError(f"{str(p)!r} is larger than 50 MiB; not a chronology file")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ParseError(str(p), f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-        try:
-            data = json.loads(text) if p.suffix.lower() == ".json" else tomllib.loads(text)
-        except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ParseError(
-                str(p), f"malformed {p.suffix.lstrip('.').upper() or 'TOML'}: {exc}"
-            ) from None
-        return cls.from_dict(data, where=str(p), lexicon=lexicon)
+        from .._files import read_path
+
+        return cls.from_dict(read_path(path), where=str(Path(path)), lexicon=lexicon)
+
+    def to_file(self, path: str | Path) -> None:
+        """Write this chronology to ``path`` as TOML, or JSON when the name ends in .json.
+
+        Reading the file back (``from_file``) gives an equal chronology: the same title,
+        events, claims, zones and zone weights.
+        """
+        from .._saving import save
+
+        save(self, path)
 
     @classmethod
     def from_dict(
