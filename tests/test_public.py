@@ -22,6 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import chronoreconcile as cr
+from tests.strategies import any_zone_history
 from tests.strategies_events import claims_about, events, span_event_lists
 
 DATA = Path(__file__).parent / "data"
@@ -118,6 +119,7 @@ def _round_trip(value: object) -> object:
     return pickle.loads(pickle.dumps(value))
 
 
+@any_zone_history
 @given(events(st.sampled_from(["surrender", "declaration", "e"])))
 def test_events_are_equal_after_a_pickle_round_trip(event: cr.Event) -> None:
     back = _round_trip(event)

@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 from hypothesis import given
-from strategies import repeated_local_times, skipped_local_times
+from strategies import any_zone_history, repeated_local_times, skipped_local_times
 
 import chronoreconcile as cr
 from chronoreconcile.zones import (
@@ -88,6 +88,7 @@ def test_ambiguity_refuses_an_aware_datetime() -> None:
         get_zone("Europe/Paris").ambiguity(dt.datetime(2023, 3, 26, 2, 30, tzinfo=UTC))
 
 
+@any_zone_history
 @given(repeated_local_times())
 def test_disambiguate_picks_the_fold_candidates(zone_local: tuple[str, dt.datetime]) -> None:
     zone, local = zone_local

@@ -12,6 +12,7 @@ from ._claims import At, Before, Claim, Duration, EventRef, Gap, OnDate
 from ._errors import (
     AmbiguousTimeError,
     ChronoError,
+    HistoryWarning,
     NonexistentTimeError,
     ParseError,
     UnknownZoneError,
@@ -29,6 +30,7 @@ from .zones import (
     ZoneLike,
     available_zones,
     get_zone,
+    resolve_abbreviation,
     tzdata_version,
     zone_of_record,
 )
@@ -42,6 +44,7 @@ __all__ = [
     "format_instant",
     "get_zone",
     "parse_instant",
+    "resolve_abbreviation",
     "to_instant",
     "to_local",
     "tzdata_version",
@@ -79,6 +82,7 @@ __all__ = [
     # errors
     "AmbiguousTimeError",
     "ChronoError",
+    "HistoryWarning",
     "NonexistentTimeError",
     "ParseError",
     "UnknownEventError",

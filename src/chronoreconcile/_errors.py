@@ -23,6 +23,7 @@ from ._units import EPOCH, format_offset
 __all__ = [
     "AmbiguousTimeError",
     "ChronoError",
+    "HistoryWarning",
     "NonexistentTimeError",
     "ParseError",
     "UnknownZoneError",
@@ -230,6 +231,15 @@ class ParseError(ChronoError):
         return (_rebuild, (type(self), (self.text, self.problem), {"where": self.where}))
 
 
+class HistoryWarning(UserWarning):
+    """A zone used before 1970 whose history tzdata merged into another zone's.
+
+    The message names the zone it now follows, what the bundled backzone data says at that
+    instant, and what to do: pass ``zone_data="backzone"``, or define a zone of record.
+    Silence it with ``warnings.filterwarnings("ignore", category=HistoryWarning)``.
+    """
+
+
 def check_choice(name: str, value: object, choices: Iterable[str], *, where: str = "") -> str:
     """Return ``value`` if it is one of ``choices``, else raise a ChronoError listing them.
 
@@ -245,5 +255,12 @@ def check_choice(name: str, value: object, choices: Iterable[str], *, where: str
 
 # Tracebacks and reprs name the errors where users import them from: the package, not this
 # private module ("chronoreconcile.ParseError: ..."). Pickling finds them there too.
-for _cls in (ChronoError, UnknownZoneError, AmbiguousTimeError, NonexistentTimeError, ParseError):
+for _cls in (
+    ChronoError,
+    UnknownZoneError,
+    AmbiguousTimeError,
+    NonexistentTimeError,
+    ParseError,
+    HistoryWarning,
+):
     _cls.__module__ = "chronoreconcile"

@@ -31,6 +31,7 @@ from .zones import (
     format_offset,
     get_zone,
     parse_offset,
+    read_abbreviation,
 )
 
 __all__ = [
@@ -204,9 +205,42 @@ def _fmt_local(local: _dt.datetime) -> str:
     return local.isoformat(sep=" ", timespec="seconds" if local.second else "minutes")
 
 
+# "1945-05-08T23:01 CET": a local time followed by a zone abbreviation.
+_ABBREVIATED = re.compile(r"(?P<local>.*[0-9])\s+(?P<abbr>[A-Z][A-Za-z]{1,5})")
+
+
+def _abbreviated(
+    local: object, zone: ZoneLike | None, zone_data: str | None
+) -> tuple[_dt.datetime, int]:
+    """A local time written with an abbreviation, and the one offset the abbreviation had."""
+    m = _ABBREVIATED.fullmatch(local.strip()) if isinstance(local, str) else None
+    if m is None:
+        if zone is None:
+            raise ChronoError(
+                f"the local time {local!r} needs a zone (an IANA id, an offset such as '+10:00',"
+                " or a zone of record), or an abbreviation after it ('1945-05-08T23:01 CET')"
+            )
+        raise ParseError(local, _local_shape_problem(str(local)))
+    naive = parse_local(m["local"])
+    region = None
+    if zone is not None:
+        context = zone if isinstance(zone, Zone) else get_zone(zone, zone_data=zone_data)
+        if context.kind != "iana":
+            raise ChronoError(
+                f"{local!r} carries an abbreviation and zone {context.name!r} was given too;"
+                " give one or the other"
+            )
+        region = [context.name]
+    secs = local_seconds(naive)
+    offset, _ = read_abbreviation(
+        m["abbr"], secs, secs + 1, text=str(local), region=region, zone_data=zone_data
+    )
+    return naive, offset
+
+
 def to_instant(
     local: str | _dt.datetime,
-    zone: ZoneLike,
+    zone: ZoneLike | None = None,
     *,
     disambiguation: Disambiguation = "raise",
     zone_data: str | None = None,
@@ -223,7 +257,19 @@ def to_instant(
 
     >>> to_instant("1945-09-30T01:30", "America/New_York", disambiguation="later")
     DateTime(1945, 9, 30, 6, 30, 0, tzinfo=Timezone('UTC'))
+
+    The zone may be omitted when the local time carries an abbreviation: it is the one
+    offset the zone data used it for then (a written "CET" is +01:00, even in May 1945,
+    when Berlin showed CEST); an abbreviation that fits several offsets is a ParseError.
+
+    >>> to_instant("1945-05-08T23:01 CET")
+    DateTime(1945, 5, 8, 22, 1, 0, tzinfo=Timezone('UTC'))
+    >>> to_instant("1941-12-07T07:48 HST")
+    DateTime(1941, 12, 7, 18, 18, 0, tzinfo=Timezone('UTC'))
     """
+    if zone is None or (type(local) is str and local[-1:].isalpha()):
+        naive, fixed = _abbreviated(local, zone, zone_data)
+        return _utc_from_local(naive, fixed)
     naive = parse_local(local) if type(local) is str else _as_local(local)
     z = zone if type(zone) is Zone else get_zone(zone, zone_data=zone_data)
     if disambiguation not in DISAMBIGUATIONS:
