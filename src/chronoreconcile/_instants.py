@@ -10,8 +10,10 @@ May import: the standard library, pendulum, ``.zones``, ``._errors``, ``._units`
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import ParamSpec, TypeVar
 
 import pendulum
 
@@ -30,9 +32,25 @@ from .zones import (
     disambiguate,
     format_offset,
     get_zone,
+    history_scope,
     parse_offset,
     read_abbreviation,
 )
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _one_warning_per_zone(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``fn`` in a history_scope: each zone gives at most one HistoryWarning per call."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with history_scope():
+            return fn(*args, **kwargs)
+
+    return wrapper
+
 
 __all__ = [
     "check_date",
@@ -295,6 +313,7 @@ def _as_instant(instant: object) -> _dt.datetime:
     raise ChronoError(f"expected an instant (aware datetime or RFC 9557 text), got {instant!r}")
 
 
+@_one_warning_per_zone
 def to_local(
     instant: str | _dt.datetime, zone: ZoneLike, *, zone_data: str | None = None
 ) -> pendulum.DateTime:
@@ -326,6 +345,7 @@ def to_local(
     )
 
 
+@_one_warning_per_zone
 def dates_by_zone(
     instant: str | _dt.datetime, zones: Iterable[ZoneLike], *, zone_data: str | None = None
 ) -> dict[str, pendulum.Date]:
@@ -353,6 +373,7 @@ _RFC9557_RE = re.compile(
 _ANNOTATION_RE = re.compile(r"\[(?P<critical>!?)(?P<body>[^\[\]]*)\]")
 
 
+@_one_warning_per_zone
 def parse_instant(
     text: str,
     *,
@@ -485,6 +506,7 @@ def _lookup_zone(
     return get_zone(name, zone_data=zone_data)
 
 
+@_one_warning_per_zone
 def format_instant(
     instant: str | _dt.datetime, zone: ZoneLike, *, zone_data: str | None = None
 ) -> str:

@@ -48,7 +48,7 @@ from ._sources import (
     set_default_zone_data,
     tzdata_version,
 )
-from ._tzdata import available_zones, link_target
+from ._tzdata import available_zones, canonical_zones, link_target
 from ._tzif import TzifData, read_tzif
 from ._zone import Zone, ZoneKind, history_scope
 
@@ -78,6 +78,7 @@ __all__ = [
     "ZoneLike",
     "available_zones",
     "aware_seconds",
+    "canonical_zones",
     "check_disambiguation",
     "check_offset_option",
     "check_zone_name",
