@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import pathlib
 import pickle
 import shutil
@@ -192,8 +193,9 @@ def test_backzone_data_gives_no_warning() -> None:
 def _differing_instants(name: str) -> list[int]:
     """Pre-1970 instants (mid-period) where the package and backzone give other offsets."""
     mine = cr.get_zone(name, zone_data="backzone")
-    cuts = sorted({t for t, _, _ in mine.transitions(utc("1800-01-01T00:00"), 0)} | {0})
-    points = [(a + b) // 2 for a, b in zip([utc("1800-01-01T00:00"), *cuts], cuts)]
+    start = utc("1800-01-01T00:00")
+    cuts = sorted({start, 0} | {t for t, _, _ in mine.transitions(start, 0)})
+    points = [(a + b) // 2 for a, b in itertools.pairwise(cuts)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", cr.HistoryWarning)
         package = cr.get_zone(name)
