@@ -33,7 +33,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 
-from chronoreconcile._network import Edge, Network, Solution, min_weight_drop
+from chronoreconcile.network import Edge, Network, Solution, min_weight_drop
 
 HOUR = 3600 * 10**6
 DAY = 24 * HOUR

@@ -19,6 +19,7 @@ import time
 import tracemalloc
 
 import chronoreconcile as cr
+from chronoreconcile.chronology import workings
 
 MINUTE = 60 * 10**6
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -49,8 +50,8 @@ def networkx_graphs(chronology: cr.Chronology) -> tuple[object, object, float]:
     """The reconciled network as two networkx graphs (forward, reversed), and the build time."""
     import networkx as nx
 
-    result = chronology.reconcile()
-    edges = result._network.edges if result._network is not None else ()
+    work = workings(chronology.reconcile())
+    edges = work.network.edges if work is not None and work.network is not None else ()
     start = time.perf_counter()
     forward = nx.DiGraph()
     backward = nx.DiGraph()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
-from chronoreconcile._network import Edge
+from chronoreconcile.network import Edge
 
 __all__ = [
     "LABELS",

@@ -27,15 +27,18 @@ from strategies_network import (
     edges_between,
 )
 
-from chronoreconcile._errors import ChronoError
-from chronoreconcile._network import (
+from chronoreconcile import ChronoError
+from chronoreconcile.network import (
+    Costs,
     DropResult,
     Edge,
     Network,
     Solution,
-    _min_hitting_set,
+    implicit_hitting_set,
+    min_hitting_set,
     min_weight_drop,
     minimal_conflict,
+    shrink_by_deletion,
 )
 
 # -- the oracle ---------------------------------------------------------------------------
@@ -186,7 +189,7 @@ def test_bulk_intervals_equal_their_edges(
         expanded.append(Edge(v, u, -lo, label))
         if hi is not None:
             expanded.append(Edge(u, v, hi, label))
-    bulk = Network._trusted(n, edges, intervals)
+    bulk = Network.from_trusted(n, edges, intervals)
     plain = Network(n, expanded)
     assert repr(bulk) == repr(plain)
     assert bulk.solve() == plain.solve() or (
@@ -322,7 +325,7 @@ def test_min_weight_drop_is_the_cheapest_consistent_drop(
 )
 def test_min_hitting_set_is_the_cheapest(sets: list[frozenset[str]], costs: dict[str, int]) -> None:
     cost = {label: Fraction(c) for label, c in costs.items()}
-    chosen, optimal = _min_hitting_set(sets, cost, deadline=float("inf"))
+    chosen, optimal = min_hitting_set(sets, cost, deadline=float("inf"))
     assert optimal
     assert all(s & chosen for s in sets)
     cheapest = min(
@@ -332,12 +335,103 @@ def test_min_hitting_set_is_the_cheapest(sets: list[frozenset[str]], costs: dict
         if all(s & set(subset) for s in sets)
     )
     assert sum((cost[label] for label in chosen), Fraction(0)) == cheapest
-    assert _min_hitting_set(list(reversed(sets)), cost, deadline=float("inf"))[0] == chosen
+    assert min_hitting_set(list(reversed(sets)), cost, deadline=float("inf"))[0] == chosen
 
 
 def test_min_hitting_set_refuses_an_empty_conflict() -> None:
     with pytest.raises(ChronoError, match="no claim in it can be dropped"):
-        _min_hitting_set([frozenset("a"), frozenset()], {"a": Fraction(1)}, deadline=float("inf"))
+        min_hitting_set([frozenset("a"), frozenset()], {"a": Fraction(1)}, deadline=float("inf"))
+
+
+# An oracle for the loop that knows no network: a family of "bad" label sets, each of which
+# cannot hold together; a set of kept labels holds when it contains none of them.
+bad_families = st.lists(
+    st.frozensets(st.sampled_from(LABELS), min_size=1, max_size=3), min_size=1, max_size=5
+)
+
+
+def _holds(bad: Sequence[frozenset[str]], kept: Collection[str]) -> bool:
+    return not any(b <= set(kept) for b in bad)
+
+
+@given(bad_families, st.fixed_dictionaries({label: st.sampled_from([1, 2, 3]) for label in LABELS}))
+def test_implicit_hitting_set_finds_the_cheapest_drop_from_any_oracle(
+    bad: list[frozenset[str]], costs: dict[str, int]
+) -> None:
+    # The loop the network and the chronology's case splitter share, against brute force.
+    every = list(LABELS)
+    asked: list[frozenset[str]] = []
+
+    def find_conflict(drop: frozenset[str]) -> tuple[str, ...] | None:
+        asked.append(drop)
+        kept = [label for label in every if label not in drop]
+        if _holds(bad, kept):
+            return None
+        return shrink_by_deletion(kept, lambda trial: _holds(bad, trial))
+
+    run = implicit_hitting_set(
+        find_conflict, Costs(costs), deadline=float("inf"), refuse=ChronoError
+    )
+    assert run.settled and run.exact and run.rounds == len(asked)
+    assert _holds(bad, [label for label in every if label not in run.drop])
+    cheapest = min(
+        sum(costs[label] for label in subset)
+        for size in range(len(every) + 1)
+        for subset in itertools.combinations(every, size)
+        if _holds(bad, [label for label in every if label not in subset])
+    )
+    assert sum(costs[label] for label in run.drop) == cheapest
+    for conflict in run.conflicts:
+        assert not _holds(bad, conflict)
+        assert all(_holds(bad, [x for x in conflict if x != label]) for label in conflict)
+
+
+@given(bad_families)
+def test_shrink_by_deletion_gives_a_minimal_conflict(bad: list[frozenset[str]]) -> None:
+    conflict = shrink_by_deletion(list(LABELS), lambda kept: _holds(bad, kept))
+    assert not _holds(bad, conflict)
+    assert all(_holds(bad, [x for x in conflict if x != label]) for label in conflict)
+    assert list(conflict) == sorted(conflict)
+
+
+def test_implicit_hitting_set_at_a_limit() -> None:
+    # Two disjoint conflicts: one round finds one (deletion tries a and b first, so c-d),
+    # and max_rounds=1 stops there.
+    bad = [frozenset("ab"), frozenset("cd")]
+
+    def find_conflict(drop: frozenset[str]) -> tuple[str, ...] | None:
+        kept = [label for label in "abcd" if label not in drop]
+        return None if _holds(bad, kept) else shrink_by_deletion(kept, lambda t: _holds(bad, t))
+
+    stopped = implicit_hitting_set(
+        find_conflict, Costs({}), deadline=float("inf"), max_rounds=1, refuse=ChronoError
+    )
+    assert not stopped.settled and not stopped.exact
+    assert stopped.conflicts == (("c", "d"),) and stopped.drop == frozenset("c")
+    # Past the deadline without stopping, the loop goes on to a drop that settles it.
+    going_on = implicit_hitting_set(
+        find_conflict, Costs({}), deadline=0.0, stop_at_limit=False, refuse=ChronoError
+    )
+    assert going_on.settled and not going_on.exact
+    assert _holds(bad, [label for label in "abcd" if label not in going_on.drop])
+    with pytest.raises(ChronoError, match=r"\('a', 'b'\)"):
+        implicit_hitting_set(
+            find_conflict,
+            Costs({}),
+            hard="ab",
+            deadline=float("inf"),
+            refuse=lambda conflict: ChronoError(str(conflict)),
+        )
+
+
+def test_the_package_exports_public_names_only() -> None:
+    import chronoreconcile.chronology
+    import chronoreconcile.network
+
+    for package in (chronoreconcile.network, chronoreconcile.chronology):
+        assert sorted(package.__all__) == sorted(set(package.__all__))
+        for name in package.__all__:
+            assert not name.startswith("_") and hasattr(package, name), name
 
 
 # -- examples -----------------------------------------------------------------------------

@@ -7,7 +7,6 @@
 """
 
 from ._alternatives import Tolerance, When
-from ._chronology import Chronology, Conflict, Reconciliation
 from ._claims import At, Before, Claim, Duration, EventRef, Gap, OnDate
 from ._errors import (
     AmbiguousTimeError,
@@ -23,6 +22,7 @@ from ._ordering import Relation, WhereDates, order, relation, where_dates
 from ._spans import Span
 from ._verdicts import Status, Verdict, check
 from ._version import __version__
+from .chronology import Chronology, Conflict, Reconciliation
 from .zones import (
     Disambiguation,
     OffsetOption,

@@ -17,10 +17,10 @@ import json
 import sys
 from collections.abc import Sequence
 
-from ._chronology import Chronology
 from ._errors import ChronoError
 from ._instants import format_instant, to_instant, to_local
 from ._wording import describe_local
+from .chronology import Chronology
 from .zones import get_zone, tzdata_version
 
 __all__ = ["main"]
