@@ -248,3 +248,14 @@ def test_a_legacy_id_is_its_tzdata_zone_and_warns_before_1970(
     assert f"follows {city}" in text and f"fixed offset {meant}" in text
     assert f"23:01 {name}" in text
     zone.offset_seconds(utc("1990-01-01T00:00"))  # no warning from 1970 on
+
+
+def test_a_pickled_zone_keeps_its_data_whatever_the_default() -> None:
+    zone = cr.get_zone("Asia/Harbin")
+    data = pickle.dumps(zone)
+    previous = set_default_zone_data("backzone")
+    try:
+        again = pickle.loads(data)
+    finally:
+        set_default_zone_data(previous)
+    assert again is zone and again.data_release == f"tzdata {cr.tzdata_version()}"

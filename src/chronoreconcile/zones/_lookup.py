@@ -143,7 +143,8 @@ def get_zone(zone: ZoneLike, *, zone_data: ZoneData = None) -> Zone:
         found = _CACHE.get(key)
         if found is None:
             found = _CACHE[key] = _make_zone(zone, zone_data)
-            found.set_origin((_reopen, (zone, zone_data)))
+            # "tzdata", not None: a pickle says which data, whatever the default is later.
+            found.set_origin((_reopen, (zone, zone_data or "tzdata")))
             if zone_data is None:
                 _BY_NAME[zone] = found
     return found
