@@ -21,10 +21,10 @@ from ._offsets import format_offset, parse_offset
 from ._posix import parse_posix
 from ._sources import (
     BACKZONE,
+    DEFAULT_DATA,
     ZoneData,
     check_zone_name,
     data_release,
-    default_zone_data,
     manifest,
     resolve_zone_data,
     source_bytes,
@@ -125,7 +125,7 @@ def get_zone(zone: ZoneLike, *, zone_data: ZoneData = None) -> Zone:
     >>> get_zone("Europe/Amsterdam", zone_data="backzone").describe()
     'Europe/Amsterdam (IANA backzone from tz 2026c+)'
     """
-    if zone_data is not None or default_zone_data() is not None:
+    if zone_data is not None or DEFAULT_DATA[0] is not None:
         zone_data = resolve_zone_data(zone_data)
     if zone_data is None and type(zone) is str:
         found = _BY_NAME.get(zone)

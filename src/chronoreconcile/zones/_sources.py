@@ -28,6 +28,7 @@ from ._tzdata import package_bytes, package_version
 
 __all__ = [
     "BACKZONE",
+    "DEFAULT_DATA",
     "ZoneData",
     "check_zone_name",
     "data_release",
@@ -45,7 +46,8 @@ PACKAGE = "tzdata"
 ZoneData = str | os.PathLike[str] | None
 """What ``zone_data=`` accepts: None (the default), "tzdata", "backzone" or a directory."""
 
-_DEFAULT: list[str | None] = [None]
+# The process-wide default, one cell: get_zone reads it on every call, without a call.
+DEFAULT_DATA: list[str | None] = [None]
 _DEFAULT_LOCK = threading.Lock()
 
 # Longer than any IANA id (the longest is 32 characters) by far; a longer name is no key.
@@ -66,14 +68,14 @@ def set_default_zone_data(zone_data: ZoneData) -> str | None:
     """
     value = _normalise(zone_data)
     with _DEFAULT_LOCK:
-        previous = _DEFAULT[0]
-        _DEFAULT[0] = value
+        previous = DEFAULT_DATA[0]
+        DEFAULT_DATA[0] = value
     return previous
 
 
 def default_zone_data() -> str | None:
     """The process-wide default: None for the package, "backzone", or a directory."""
-    return _DEFAULT[0]
+    return DEFAULT_DATA[0]
 
 
 def _normalise(zone_data: ZoneData) -> str | None:
@@ -97,7 +99,7 @@ def _normalise(zone_data: ZoneData) -> str | None:
 def resolve_zone_data(zone_data: ZoneData) -> str | None:
     """The data a call uses: None (the package), "backzone" or a directory path."""
     if zone_data is None:
-        return _DEFAULT[0]
+        return DEFAULT_DATA[0]
     return _normalise(zone_data)
 
 
