@@ -250,6 +250,13 @@ def test_a_legacy_id_is_its_tzdata_zone_and_warns_before_1970(
     zone.offset_seconds(utc("1990-01-01T00:00"))  # no warning from 1970 on
 
 
+def test_the_legacy_hst_warning_gives_what_hst_meant_then() -> None:
+    # northamerica: Honolulu "-10:30 US H%sT 1947 Jun 8 2:00": in 1941 a document's HST
+    # was UTC-10:30, not the -10:00 of later years.
+    with pytest.warns(cr.HistoryWarning, match=r"fixed offset -10:30"):
+        cr.to_instant("1941-12-07T07:48", "HST")
+
+
 def test_a_pickled_zone_keeps_its_data_whatever_the_default() -> None:
     zone = cr.get_zone("Asia/Harbin")
     data = pickle.dumps(zone)

@@ -216,10 +216,11 @@ def read_abbreviation(
     day = _dt.date.fromordinal(EPOCH_ORDINAL + local_start // 86400).isoformat()
     offsets = sorted({c.offset for c in found})
     if not offsets:
+        among = "" if region is None else " among the zones given"
         raise ParseError(
             text,
-            f"no zone in the zone data used the abbreviation {abbr!r} on {day}; give the"
-            " offset ('+01:00') or the zone",
+            f"no zone{among} in the zone data used the abbreviation {abbr!r} on {day}; give"
+            " the offset ('+01:00') or the zone",
         )
     if len(offsets) > 1:
         listed = "; ".join(

@@ -17,6 +17,7 @@ import pendulum
 
 from .._errors import ChronoError, UnknownZoneError
 from ._common import aware_seconds
+from ._abbreviations import resolve_abbreviation
 from ._offsets import format_offset, parse_offset
 from ._posix import parse_posix
 from ._sources import (
@@ -82,7 +83,13 @@ class _HistoryCheck:
         at = (_dt.datetime(1970, 1, 1) + _dt.timedelta(seconds=utc)).isoformat(timespec="minutes")
         release = data_release("tzdata")
         if self.name in ABBREVIATION_IDS:
-            meant = ABBREVIATION_IDS[self.name]
+            # What a document's abbreviation meant then, from the zone data's own records
+            # (HST was UTC-10:30 in 1941); the usual meaning when the data has no record.
+            instant = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC) + _dt.timedelta(seconds=utc)
+            offsets = {c.offset for c in resolve_abbreviation(self.name, instant)}
+            meant = (
+                format_offset(offsets.pop()) if len(offsets) == 1 else ABBREVIATION_IDS[self.name]
+            )
             return (
                 f"zone {self.name!r} at {at}Z is the IANA id that follows {self.target}"
                 f" ({release}: {format_offset(mine)} then); a document's {self.name!r} is an"
