@@ -16,8 +16,8 @@ from collections.abc import Iterable
 import pendulum
 
 from .._errors import ChronoError, UnknownZoneError
-from ._common import aware_seconds
 from ._abbreviations import resolve_abbreviation
+from ._common import aware_seconds
 from ._offsets import format_offset, parse_offset
 from ._posix import parse_posix
 from ._sources import (
