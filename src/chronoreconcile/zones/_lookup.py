@@ -1,7 +1,7 @@
 """Finding a zone: the get_zone cache, fixed offsets, and zones of record the user defines.
 
-May import: the standard library, pendulum, ``._common``, ``._offsets``, ``._posix``,
-``._tzif``, ``._tzdata``, ``._sources``, ``._zone``, ``.._errors``.
+May import: the standard library, pendulum, ``._abbreviations``, ``._common``,
+``._offsets``, ``._posix``, ``._tzif``, ``._tzdata``, ``._sources``, ``._zone``, ``.._errors``.
 """
 
 from __future__ import annotations

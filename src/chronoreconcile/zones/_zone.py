@@ -6,7 +6,7 @@ that tzdata's "slim" files leave to describe the years after their last listed
 transition. Converting a local time is then a bisection and a few integer comparisons,
 which is what keeps ``to_instant`` close to the C-coded stdlib path.
 
-May import: the standard library, ``._ambiguity``, ``._common``, ``._offsets``, ``._posix``, ``._tzdata``,
+May import: the standard library, ``._ambiguity``, ``._common``, ``._offsets``, ``._posix``,
 ``.._errors``, ``.._units``.
 """
 
@@ -77,7 +77,9 @@ class Zone:
 
     Attributes: ``name`` (the IANA id, "UTC", "+05:45", or the zone of record's name),
     ``kind`` ("iana", "fixed" or "record"), ``note`` (a zone of record's note, else None),
-    ``target`` (for an IANA link, the zone it links to, else None); the properties
+    ``target`` (for an IANA link, the zone it links to, else None), ``data_release``
+    (where an IANA zone's data came from: "tzdata 2026f", "backzone from tz 2026c+" or
+    "zone data DIR"), ``merged`` (a link whose own history tzdata merged away); the properties
     ``min_offset``, ``max_offset``, ``fixed_offset``, ``valid_from``, ``phrase``. Every
     time argument and result in seconds counts from 1970-01-01T00:00 (UTC for instants,
     on the wall for local times).
