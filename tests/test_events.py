@@ -35,6 +35,7 @@ from chronoreconcile.strategies import (
     text_fragments,
     tolerances,
 )
+from tests.marks import any_zone_history
 from tests.oracles import APPROXIMATE_UNITS, FINER, children
 
 UTC = dt.UTC
@@ -119,6 +120,7 @@ def _bounds(span: cr.Span | None) -> tuple[int, int]:
 # --- spans against the reference ----------------------------------------------------------
 
 
+@any_zone_history
 @given(local_time_texts(), disambiguations())
 @example(  # the hour before New York's fold of 1945: 00:00-01:00 EWT only
     LocalText(
@@ -193,6 +195,7 @@ def test_span_is_the_hull_of_the_instants_its_local_times_denote(
     assert _bounds(_event(text, disambiguation).span) == expected
 
 
+@any_zone_history
 @given(local_time_texts(tuple(FINER)), disambiguations())
 @example(
     LocalText(
@@ -235,6 +238,7 @@ def test_a_coarser_span_contains_every_finer_span_inside_it(
         assert span in coarse, (span, coarse)
 
 
+@any_zone_history
 @given(events())
 def test_spans_are_aware_utc_and_start_before_they_end(event: cr.Event) -> None:
     span = event.span
@@ -246,6 +250,7 @@ def test_spans_are_aware_utc_and_start_before_they_end(event: cr.Event) -> None:
     assert span.duration == dt.timedelta(microseconds=span.end_us - span.start_us)
 
 
+@any_zone_history
 @given(local_time_texts(), tolerances())
 def test_tolerance_widens_both_ends_by_exactly_its_amount(
     text: LocalText, tolerance: tuple[object, int]
@@ -259,6 +264,7 @@ def test_tolerance_widens_both_ends_by_exactly_its_amount(
     assert wide.end_us == plain.end_us + amount
 
 
+@any_zone_history
 @given(local_time_texts())
 def test_a_bare_tilde_widens_by_the_documented_default_and_says_so(text: LocalText) -> None:
     disambiguation = _existing(text)
@@ -278,6 +284,7 @@ def test_the_approximate_defaults_are_the_documented_ones() -> None:
         assert APPROXIMATE_DEFAULTS[precision] == pad
 
 
+@any_zone_history
 @given(local_time_texts(), tolerances())
 def test_an_explicit_tolerance_replaces_the_approximate_default(
     text: LocalText, tolerance: tuple[object, int]
@@ -292,6 +299,7 @@ def test_an_explicit_tolerance_replaces_the_approximate_default(
     assert (both.start_us, both.end_us) == (plain.start_us - amount, plain.end_us + amount)
 
 
+@any_zone_history
 @given(local_time_texts())
 def test_an_uncertain_mark_keeps_the_span_as_written_and_says_so(text: LocalText) -> None:
     disambiguation = _existing(text)
@@ -306,6 +314,7 @@ def test_an_uncertain_mark_keeps_the_span_as_written_and_says_so(text: LocalText
     assert "uncertain (EDTF '?')" in repr(both) and "approximate: " in repr(both)
 
 
+@any_zone_history
 @given(local_time_texts(("year", "month", "day", "hour", "minute")), st.integers(0, 3))
 def test_an_explicit_range_is_the_hull_of_its_two_ends(text: LocalText, steps: int) -> None:
     second = text  # the second end: the same precision, up to three units later
@@ -346,6 +355,7 @@ def test_unspecified_digits_cover_every_value_they_could_have(
 # --- folds and gaps -------------------------------------------------------------------------
 
 
+@any_zone_history
 @given(repeated_local_times(), st.sampled_from(["minute", "second", "fraction"]))
 @example(("America/New_York", dt.datetime(1945, 9, 30, 1, 30)), "minute")
 @example(("Europe/Paris", dt.datetime(2023, 10, 29, 2, 30)), "minute")
@@ -374,6 +384,7 @@ def test_a_repeated_local_time_keeps_both_candidates(
         assert "both candidates" not in repr(picked)
 
 
+@any_zone_history
 @given(skipped_local_times())
 @example(("Europe/Paris", dt.datetime(2023, 3, 26, 2, 30)))
 @example(("Australia/Lord_Howe", dt.datetime(2024, 10, 6, 2, 15)))
@@ -455,6 +466,7 @@ def test_a_skipped_time_names_the_gap() -> None:
 # --- other kinds of when --------------------------------------------------------------------
 
 
+@any_zone_history
 @given(local_time_texts(("fraction",), fixed=False))
 def test_a_naive_datetime_is_read_as_a_microsecond_in_the_zone(text: LocalText) -> None:
     full = LocalText(
@@ -804,6 +816,7 @@ def test_the_last_day_of_showa_and_the_first_of_heisei_touch() -> None:
 # --- one path from a wall time to instants ------------------------------------------------
 
 
+@any_zone_history
 @given(events(), disambiguations())
 def test_an_events_span_is_the_hull_of_its_alternatives_and_an_at_claim_reads_it_alike(
     event: cr.Event, disambiguation: cr.Disambiguation | None

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import chronoreconcile as cr
 from chronoreconcile.strategies import claims_about, events, span_event_lists
+from tests.marks import any_zone_history
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
@@ -119,6 +120,7 @@ def _round_trip(value: object) -> object:
     return pickle.loads(pickle.dumps(value))
 
 
+@any_zone_history
 @given(events(st.sampled_from(["surrender", "declaration", "e"])))
 def test_events_are_equal_after_a_pickle_round_trip(event: cr.Event) -> None:
     back = _round_trip(event)

@@ -27,6 +27,10 @@ from chronoreconcile._report import SCHEMA_VERSION, build_report, render, schema
 from chronoreconcile._report.svg import CHAR_EM
 from chronoreconcile._report.svg_scale import local_midnights, ticks
 from chronoreconcile.strategies import Timeline, chronologies, utc_ranges
+from tests.marks import any_zone_history
+
+# Drawn chronologies may use merged zones before 1970; the warning is tested elsewhere.
+pytestmark = any_zone_history
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "docs" / "examples"

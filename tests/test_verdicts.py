@@ -20,6 +20,7 @@ from chronoreconcile.strategies import (
     narrower_spans,
     span_event_lists,
 )
+from tests.marks import any_zone_history
 
 US = 10**6
 
@@ -235,6 +236,7 @@ def _judge_own_record(text: LocalText, make: type[cr.At] | type[cr.OnDate]) -> N
         assert verdict.status == "undetermined", verdict
 
 
+@any_zone_history
 @given(local_time_texts(("year", "month", "day")))
 @example(  # Brazil's fold of 1950 came at midnight: 15 April was one pass of UTC-3
     local_text("America/Campo_Grande", dt.datetime(1950, 4, 15), "day")
@@ -243,6 +245,7 @@ def test_a_date_claim_in_the_events_own_zone_and_precision_holds(text: LocalText
     _judge_own_record(text, cr.OnDate)
 
 
+@any_zone_history
 @given(local_time_texts())
 def test_an_at_claim_of_the_events_own_text_and_zone_holds(text: LocalText) -> None:
     _judge_own_record(text, cr.At)
@@ -266,6 +269,7 @@ def test_a_record_next_to_a_fold_agrees_with_itself(
     _judge_own_record(text, make)
 
 
+@any_zone_history
 @given(events())
 def test_every_claim_about_an_event_gets_a_verdict_naming_it(event: cr.Event) -> None:
     span = _span(event)
@@ -487,6 +491,7 @@ def test_where_dates_of_a_dated_declaration_is_undetermined_far_from_moscow() ->
 
 
 @pytest.mark.slow
+@any_zone_history
 @given(events())
 def test_where_dates_agrees_with_date_claims(event: cr.Event) -> None:
     zones = ["UTC", "Europe/London", "Asia/Tokyo", "Pacific/Honolulu", "America/New_York"]

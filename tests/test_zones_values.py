@@ -29,6 +29,7 @@ from chronoreconcile.zones import (
     disambiguate,
     get_zone,
 )
+from tests.marks import any_zone_history
 
 UTC = dt.UTC
 
@@ -88,6 +89,7 @@ def test_ambiguity_refuses_an_aware_datetime() -> None:
         get_zone("Europe/Paris").ambiguity(dt.datetime(2023, 3, 26, 2, 30, tzinfo=UTC))
 
 
+@any_zone_history
 @given(repeated_local_times())
 def test_disambiguate_picks_the_fold_candidates(zone_local: tuple[str, dt.datetime]) -> None:
     zone, local = zone_local

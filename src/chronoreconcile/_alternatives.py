@@ -28,7 +28,17 @@ from ._spans import (
     micros_of,
 )
 from ._units import DAY_US, EPOCH_ORDINAL, SECOND_US
-from .zones import Disambiguation, Zone, ZoneLike, check_disambiguation, fixed_zone, get_zone
+from .zones import (
+    Disambiguation,
+    Zone,
+    ZoneLike,
+    check_disambiguation,
+    fixed_zone,
+    get_zone,
+    history_scope,
+    read_abbreviation,
+    zone_of_record,
+)
 
 __all__ = [
     "Alternative",
@@ -88,7 +98,24 @@ def read_when(
     skipped one is a NonexistentTimeError unless it is given. ``tolerance`` widens every
     alternative on both sides; without one an approximate record ("1945-08~") takes its
     precision's default, and a zero tolerance reads the record exactly as written.
+
+    A time may carry a zone abbreviation ("1941-12-07T07:48 HST"): it is read from the
+    zone data at that date (with ``zone``, if given, as its context), and a reading that
+    fits exactly one offset becomes a zone of record whose note says how it was read.
     """
+    with history_scope():
+        return _read_when(when, zone, calendar, tolerance, disambiguation, where, zone_data)
+
+
+def _read_when(
+    when: When | Span | LocalRange,
+    zone: ZoneLike | None,
+    calendar: str,
+    tolerance: Tolerance | None,
+    disambiguation: Disambiguation | None,
+    where: str,
+    zone_data: str | None,
+) -> Reading:
     if disambiguation is not None:
         disambiguation = check_disambiguation(disambiguation, where=where)
     tol = None if tolerance is None else parse_duration(tolerance, what="tolerance")
@@ -122,6 +149,8 @@ def read_when(
 
 
 def _zone_for(local: LocalRange, zone: ZoneLike | None, where: str, zone_data: str | None) -> Zone:
+    if local.abbreviation:
+        return _abbreviated(local, zone, where, zone_data)
     if local.offset is not None:
         if zone is not None:
             raise ChronoError(
@@ -135,6 +164,27 @@ def _zone_for(local: LocalRange, zone: ZoneLike | None, where: str, zone_data: s
             " '+10:00', or a zone of record)"
         )
     return get_zone(zone, zone_data=zone_data)
+
+
+def _abbreviated(
+    local: LocalRange, zone: ZoneLike | None, where: str, zone_data: str | None
+) -> Zone:
+    """The fixed offset an abbreviation written after a time names, as a zone of record."""
+    region = None
+    if zone is not None:
+        context = get_zone(zone, zone_data=zone_data)
+        if context.kind != "iana":
+            raise ChronoError(
+                f"{where}: {local.text!r} carries the abbreviation {local.abbreviation!r} and"
+                f" zone {context.name!r} was given too; give one or the other"
+            )
+        region = [context.name]
+    start = local.start_us // SECOND_US
+    end = -(-local.end_us // SECOND_US)
+    offset, reading = read_abbreviation(
+        local.abbreviation, start, end, text=local.text, region=region, zone_data=zone_data
+    )
+    return zone_of_record(local.abbreviation, offset, note=reading)
 
 
 def _from_local(

@@ -24,6 +24,7 @@ __all__ = [
     "AmbiguousTimeError",
     "ChronoError",
     "FileFormatError",
+    "HistoryWarning",
     "NonexistentTimeError",
     "ParseError",
     "UnknownEventError",
@@ -277,6 +278,15 @@ class FileFormatError(ChronoError):
         return (_rebuild, (type(self), (self.where, self.problems), {"more": self.more}))
 
 
+class HistoryWarning(UserWarning):
+    """A zone used before 1970 whose history tzdata merged into another zone's.
+
+    The message names the zone it now follows, what the bundled backzone data says at that
+    instant, and what to do: pass ``zone_data="backzone"``, or define a zone of record.
+    Silence it with ``warnings.filterwarnings("ignore", category=HistoryWarning)``.
+    """
+
+
 def check_choice(name: str, value: object, choices: Iterable[str], *, where: str = "") -> str:
     """Return ``value`` if it is one of ``choices``, else raise a ChronoError listing them.
 
@@ -300,5 +310,6 @@ for _cls in (
     ParseError,
     UnknownEventError,
     FileFormatError,
+    HistoryWarning,
 ):
     _cls.__module__ = "chronoreconcile"

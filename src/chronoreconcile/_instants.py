@@ -10,8 +10,10 @@ May import: the standard library, pendulum, ``.zones``, ``._errors``, ``._units`
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import ParamSpec, TypeVar
 
 import pendulum
 
@@ -30,8 +32,25 @@ from .zones import (
     disambiguate,
     format_offset,
     get_zone,
+    history_scope,
     parse_offset,
+    read_abbreviation,
 )
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _one_warning_per_zone(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``fn`` in a history_scope: each zone gives at most one HistoryWarning per call."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with history_scope():
+            return fn(*args, **kwargs)
+
+    return wrapper
+
 
 __all__ = [
     "check_date",
@@ -204,9 +223,42 @@ def _fmt_local(local: _dt.datetime) -> str:
     return local.isoformat(sep=" ", timespec="seconds" if local.second else "minutes")
 
 
+# "1945-05-08T23:01 CET": a local time followed by a zone abbreviation.
+_ABBREVIATED = re.compile(r"(?P<local>.*[0-9])\s+(?P<abbr>[A-Z][A-Za-z]{1,5})")
+
+
+def _abbreviated(
+    local: object, zone: ZoneLike | None, zone_data: str | None
+) -> tuple[_dt.datetime, int]:
+    """A local time written with an abbreviation, and the one offset the abbreviation had."""
+    m = _ABBREVIATED.fullmatch(local.strip()) if isinstance(local, str) else None
+    if m is None:
+        if zone is None:
+            raise ChronoError(
+                f"the local time {local!r} needs a zone (an IANA id, an offset such as '+10:00',"
+                " or a zone of record), or an abbreviation after it ('1945-05-08T23:01 CET')"
+            )
+        raise ParseError(local, _local_shape_problem(str(local)))
+    naive = parse_local(m["local"])
+    region = None
+    if zone is not None:
+        context = zone if isinstance(zone, Zone) else get_zone(zone, zone_data=zone_data)
+        if context.kind != "iana":
+            raise ChronoError(
+                f"{local!r} carries an abbreviation and zone {context.name!r} was given too;"
+                " give one or the other"
+            )
+        region = [context.name]
+    secs = local_seconds(naive)
+    offset, _ = read_abbreviation(
+        m["abbr"], secs, secs + 1, text=str(local), region=region, zone_data=zone_data
+    )
+    return naive, offset
+
+
 def to_instant(
     local: str | _dt.datetime,
-    zone: ZoneLike,
+    zone: ZoneLike | None = None,
     *,
     disambiguation: Disambiguation = "raise",
     zone_data: str | None = None,
@@ -223,7 +275,19 @@ def to_instant(
 
     >>> to_instant("1945-09-30T01:30", "America/New_York", disambiguation="later")
     DateTime(1945, 9, 30, 6, 30, 0, tzinfo=Timezone('UTC'))
+
+    The zone may be omitted when the local time carries an abbreviation: it is the one
+    offset the zone data used it for then (a written "CET" is +01:00, even in May 1945,
+    when Berlin showed CEST); an abbreviation that fits several offsets is a ParseError.
+
+    >>> to_instant("1945-05-08T23:01 CET")
+    DateTime(1945, 5, 8, 22, 1, 0, tzinfo=Timezone('UTC'))
+    >>> to_instant("1941-12-07T07:48 HST")
+    DateTime(1941, 12, 7, 18, 18, 0, tzinfo=Timezone('UTC'))
     """
+    if zone is None or (type(local) is str and local[-1:].isalpha()):
+        naive, fixed = _abbreviated(local, zone, zone_data)
+        return _utc_from_local(naive, fixed)
     naive = parse_local(local) if type(local) is str else _as_local(local)
     z = zone if type(zone) is Zone else get_zone(zone, zone_data=zone_data)
     if disambiguation not in DISAMBIGUATIONS:
@@ -249,6 +313,7 @@ def _as_instant(instant: object) -> _dt.datetime:
     raise ChronoError(f"expected an instant (aware datetime or RFC 9557 text), got {instant!r}")
 
 
+@_one_warning_per_zone
 def to_local(
     instant: str | _dt.datetime, zone: ZoneLike, *, zone_data: str | None = None
 ) -> pendulum.DateTime:
@@ -280,6 +345,7 @@ def to_local(
     )
 
 
+@_one_warning_per_zone
 def dates_by_zone(
     instant: str | _dt.datetime, zones: Iterable[ZoneLike], *, zone_data: str | None = None
 ) -> dict[str, pendulum.Date]:
@@ -307,6 +373,7 @@ _RFC9557_RE = re.compile(
 _ANNOTATION_RE = re.compile(r"\[(?P<critical>!?)(?P<body>[^\[\]]*)\]")
 
 
+@_one_warning_per_zone
 def parse_instant(
     text: str,
     *,
@@ -439,6 +506,7 @@ def _lookup_zone(
     return get_zone(name, zone_data=zone_data)
 
 
+@_one_warning_per_zone
 def format_instant(
     instant: str | _dt.datetime, zone: ZoneLike, *, zone_data: str | None = None
 ) -> str:

@@ -68,6 +68,7 @@ class LocalRange:
     text: str = ""
     calendar: str = "gregorian"
     unit: str = ""  # the precision a bare "~" widens by; a range takes its coarser end's
+    abbreviation: str = ""  # a zone abbreviation written after the time ("23:01 CET")
 
     @property
     def approximate_default(self) -> int:
@@ -86,6 +87,8 @@ _TIME_RE = re.compile(
 _OFFSET_TAIL = re.compile(
     r"(?<=[0-9])(?P<off>Z|z|[+\-\u2212][0-9]{2}(?::?[0-9]{2}(?::?[0-9]{2})?)?)$"
 )
+# "1945-05-08T23:01 CET", "1941-12-07T07:48 HST": letters after a time of day.
+_ABBREVIATION_TAIL = re.compile(r"(?<=[0-9])\s+(?P<abbr>[A-Z][A-Za-z]{1,5})$")
 _TIME_BEFORE_OFFSET = re.compile(r"(?:T[0-9]{2}|[0-9]{2}:[0-9]{2})(?::[0-9]{2}(?:[.,][0-9]+)?)?$")
 _NOON = re.compile(r"\s*(?:T|\s)?\s*(?:noon|正午|midday)\s*", re.IGNORECASE)
 _MIDNIGHT = re.compile(r"(?i)midnight|真夜中|午前0時")
@@ -119,7 +122,7 @@ def parse_when(text: str, calendar: str = "gregorian") -> LocalRange:
             raise ParseError(text, "an open-ended range has no span; give both ends")
         first = _parse_side(sides[0].strip(), calendar, text)
         last = _parse_side(sides[1].strip(), calendar, text)
-        if first.offset != last.offset:
+        if first.offset != last.offset or first.abbreviation != last.abbreviation:
             raise ParseError(text, "the two ends of a range carry different offsets")
         if last.end_us <= first.start_us:
             raise ParseError(text, "the range ends before it starts")
@@ -133,6 +136,7 @@ def parse_when(text: str, calendar: str = "gregorian") -> LocalRange:
             raw,
             calendar,
             max(first.unit or first.precision, last.unit or last.precision, key=_ORDER.index),
+            first.abbreviation,
         )
     return _parse_side(raw, calendar, text)
 
@@ -159,6 +163,11 @@ def _parse_side(side: str, calendar: str, whole: str) -> LocalRange:
         off_text = m["off"]
         offset = 0 if off_text in "Zz" else parse_offset(off_text.replace("\u2212", "-"))
         body = body[: m.start()]
+    abbreviation = ""
+    a = _ABBREVIATION_TAIL.search(body) if offset is None else None
+    if a and _TIME_BEFORE_OFFSET.search(body[: a.start()]):
+        abbreviation = a["abbr"]
+        body = body[: a.start()]
     if "X" in body:
         return _unspecified(body, calendar, whole, approximate, uncertain, side)
     cal = calendar
@@ -180,7 +189,15 @@ def _parse_side(side: str, calendar: str, whole: str) -> LocalRange:
     elif offset is not None:
         raise ParseError(whole, "an offset belongs to a time of day, not to a whole date")
     return LocalRange(
-        start_us, end_us, precision, approximate, uncertain, offset, side.strip(), date.calendar
+        start_us,
+        end_us,
+        precision,
+        approximate,
+        uncertain,
+        offset,
+        side.strip(),
+        date.calendar,
+        abbreviation=abbreviation,
     )
 
 

@@ -13,7 +13,7 @@ from .._spans import Span
 from .._verdicts import judge
 from .._wording import zone_phrase
 from ..network import Edge, Network
-from ..zones import format_offset, tzdata_version
+from ..zones import format_offset
 from ._compile import Compiled
 from ._problem import EventAt, Problem
 from ._result import Conflict, span_text
@@ -122,7 +122,9 @@ def _zone_premises(parts: Sequence[Compiled], problem: Problem, premises: list[s
             offset = format_offset(z.offset_seconds(0))
         if z.kind == "iana":
             link = f", where {z.name.split('/')[-1]} is a link to {z.target}" if z.target else ""
-            text = f"{events} in {z.name}: {offset} per tzdata {tzdata_version()}{link}"
+            # data_release names the data the offset came from: "tzdata 2026f", or
+            # "backzone from tz 2026c+" for a zone read from the bundled backzone build.
+            text = f"{events} in {z.name}: {offset} per {z.data_release}{link}"
         elif (
             z.kind == "record"
             and z.name in problem.zone_weights

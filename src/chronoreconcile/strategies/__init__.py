@@ -74,6 +74,7 @@ from chronoreconcile.strategies._texts import (
     tolerances,
 )
 from chronoreconcile.strategies._zones import (
+    ABBREVIATION_IDS,
     REFUSED_ZONE_IDS,
     fixed_offsets,
     instants,
@@ -89,6 +90,7 @@ from chronoreconcile.strategies._zones import (
 
 __all__ = [
     # zones, instants and local times
+    "ABBREVIATION_IDS",
     "REFUSED_ZONE_IDS",
     "fixed_offsets",
     "instants",

@@ -1,7 +1,7 @@
 """Finding a zone: the get_zone cache, fixed offsets, and zones of record the user defines.
 
-May import: the standard library, pendulum, ``._common``, ``._offsets``, ``._posix``,
-``._tzif``, ``._tzdata``, ``._zone``, ``.._errors``.
+May import: the standard library, pendulum, ``._abbreviations``, ``._common``,
+``._offsets``, ``._posix``, ``._tzif``, ``._tzdata``, ``._sources``, ``._zone``, ``.._errors``.
 """
 
 from __future__ import annotations
@@ -10,17 +10,29 @@ import datetime as _dt
 import io
 import itertools
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable
 
 import pendulum
 
 from .._errors import ChronoError, UnknownZoneError
+from ._abbreviations import resolve_abbreviation
 from ._common import aware_seconds
 from ._offsets import format_offset, parse_offset
 from ._posix import parse_posix
-from ._tzdata import ABBREVIATION_IDS, available_zones, link_target, suggest, zone_bytes
+from ._sources import (
+    BACKZONE,
+    DEFAULT_DATA,
+    ZoneData,
+    check_zone_name,
+    data_release,
+    manifest,
+    resolve_zone_data,
+    source_bytes,
+)
+from ._tzdata import ABBREVIATION_IDS, available_zones, link_target, suggest
 from ._tzif import read_tzif
-from ._zone import Zone
+from ._zone import HistoryCheck, Zone
 
 __all__ = ["ZoneLike", "fixed_zone", "get_zone", "zone_of_record"]
 
@@ -28,10 +40,15 @@ ZoneLike = str | Zone
 
 
 def _load_iana(name: str, zone_data: str | None) -> Zone:
-    data = zone_bytes(name, zone_data)
+    data, source = source_bytes(name, zone_data)
     tzif = read_tzif(data, name)
     rule = parse_posix(tzif.footer, name) if tzif.footer else None
     tzinfo = pendulum.Timezone.from_file(io.BytesIO(data), key=name)
+    target = link_target(name) if source == "tzdata" else None
+    merged = source == "tzdata" and name in manifest()["zones"]
+    history: HistoryCheck | None = None
+    if merged and target is not None:
+        history = _HistoryCheck(name, target, tzif.transitions, tzif.offsets)
     return Zone(
         name,
         "iana",
@@ -40,9 +57,55 @@ def _load_iana(name: str, zone_data: str | None) -> Zone:
         tzif.abbreviations,
         tzif.dst,
         rule=rule,
-        target=link_target(name) if zone_data is None else None,
+        target=target,
         tzinfo=tzinfo,
+        data_release=data_release(source, zone_data),
+        merged=merged,
+        history=history,
     )
+
+
+class _HistoryCheck:
+    """What a merged zone of the package says before 1970, against the bundled backzone data.
+
+    Detected from the data: a warning is due only where the two give different offsets.
+    """
+
+    def __init__(self, name: str, target: str, transitions: list[int], offsets: list[int]) -> None:
+        self.name = name
+        self.target = target
+        self._trans = transitions
+        self._offs = offsets
+
+    def __call__(self, utc: int) -> str | None:
+        mine = self._offs[bisect_right(self._trans, utc)]
+        theirs, abbr, _ = get_zone(self.name, zone_data=BACKZONE).period_at(utc)
+        at = (_dt.datetime(1970, 1, 1) + _dt.timedelta(seconds=utc)).isoformat(timespec="minutes")
+        release = data_release("tzdata")
+        if self.name in ABBREVIATION_IDS:
+            # What a document's abbreviation meant then, from the zone data's own records
+            # (HST was UTC-10:30 in 1941); the usual meaning when the data has no record.
+            instant = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC) + _dt.timedelta(seconds=utc)
+            offsets = {c.offset for c in resolve_abbreviation(self.name, instant)}
+            meant = (
+                format_offset(offsets.pop()) if len(offsets) == 1 else ABBREVIATION_IDS[self.name]
+            )
+            return (
+                f"zone {self.name!r} at {at}Z is the IANA id that follows {self.target}"
+                f" ({release}: {format_offset(mine)} then); a document's {self.name!r} is an"
+                f" abbreviation for the fixed offset {meant}: write {meant!r} for that offset,"
+                f" or put the abbreviation after the local time ('1945-05-08T23:01"
+                f" {self.name}') to read it from the zone data at that date"
+            )
+        if mine == theirs:
+            return None
+        return (
+            f"{self.name} at {at}Z: {release} merged its history into {self.target} and gives"
+            f" the offset of {self.target}, {format_offset(mine)}; the bundled backzone data says"
+            f" {format_offset(theirs)} ({abbr}). Pass zone_data='backzone' for"
+            f" {self.name}'s own history, or define a zone of record for the offset the"
+            " source means"
+        )
 
 
 _ZoneCacheKey = tuple[str, str | None]
@@ -52,7 +115,7 @@ _CACHE_LOCK = threading.Lock()
 _BY_NAME: dict[str, Zone] = {}
 
 
-def get_zone(zone: ZoneLike, *, zone_data: str | None = None) -> Zone:
+def get_zone(zone: ZoneLike, *, zone_data: ZoneData = None) -> Zone:
     """The :class:`Zone` a name denotes: an IANA id, "UTC", or a fixed offset.
 
     >>> get_zone("UTC+05:45").name
@@ -61,7 +124,16 @@ def get_zone(zone: ZoneLike, *, zone_data: str | None = None) -> Zone:
     Traceback (most recent call last):
     ...
     chronoreconcile.UnknownZoneError: unknown zone 'Europe/Moskow'; did you mean 'Europe/Moscow'?
+
+    ``zone_data`` is None (the default data: see ``set_default_zone_data``), "tzdata",
+    "backzone" (the bundled backzone build for the zones it defines, the package for the
+    rest) or a directory of TZif files.
+
+    >>> get_zone("Europe/Amsterdam", zone_data="backzone").describe()
+    'Europe/Amsterdam (IANA backzone from tz 2026c+)'
     """
+    if zone_data is not None or DEFAULT_DATA[0] is not None:
+        zone_data = resolve_zone_data(zone_data)
     if zone_data is None and type(zone) is str:
         found = _BY_NAME.get(zone)
         if found is not None:
@@ -78,7 +150,8 @@ def get_zone(zone: ZoneLike, *, zone_data: str | None = None) -> Zone:
         found = _CACHE.get(key)
         if found is None:
             found = _CACHE[key] = _make_zone(zone, zone_data)
-            found.set_origin((_reopen, (zone, zone_data)))
+            # "tzdata", not None: a pickle says which data, whatever the default is later.
+            found.set_origin((_reopen, (zone, zone_data or "tzdata")))
             if zone_data is None:
                 _BY_NAME[zone] = found
     return found
@@ -96,18 +169,14 @@ def _make_zone(name: str, zone_data: str | None) -> Zone:
     offset = parse_offset(text)
     if offset is not None:
         return fixed_zone(offset)
-    if text in ABBREVIATION_IDS:
-        raise UnknownZoneError(
-            text,
-            reason=(
-                f"it is both an IANA id that follows a city since tzdata 2024b and an"
-                f" abbreviation meaning {ABBREVIATION_IDS[text]}; write"
-                f" {ABBREVIATION_IDS[text]!r} for the fixed offset, or the city's IANA id"
-            ),
-        )
-    if zone_data is not None or text in available_zones():
-        return _load_iana(text, zone_data)
-    raise UnknownZoneError(name, suggest(text))
+    check_zone_name(text)
+    if zone_data is None and text not in available_zones():
+        raise UnknownZoneError(name, suggest(text))
+    if zone_data == BACKZONE and text not in available_zones():
+        found = manifest()
+        if text not in found["zones"] and text not in found["links"]:
+            raise UnknownZoneError(name, suggest(text))
+    return _load_iana(text, zone_data)
 
 
 def fixed_zone(offset: int, name: str | None = None) -> Zone:

@@ -14,17 +14,18 @@ import difflib
 import functools
 import importlib.resources
 import importlib.resources.abc
-from pathlib import Path
 
 from .._errors import UnknownZoneError
 
 __all__ = [
     "ABBREVIATION_IDS",
     "available_zones",
+    "canonical_zones",
     "link_target",
+    "package_bytes",
+    "package_version",
+    "region_zones",
     "suggest",
-    "tzdata_version",
-    "zone_bytes",
 ]
 
 
@@ -33,10 +34,10 @@ def _zone_root() -> importlib.resources.abc.Traversable:
 
 
 @functools.cache
-def tzdata_version() -> str:
-    """The IANA release of the zone data actually read, such as "2026f".
+def package_version() -> str:
+    """The IANA release of the tzdata package, such as "2026f".
 
-    >>> tzdata_version()[:2]
+    >>> package_version()[:2]
     '20'
     """
     first = _zone_root().joinpath("tzdata.zi").read_text(encoding="utf-8").split("\n", 1)[0]
@@ -64,14 +65,42 @@ def link_target(name: str) -> str | None:
     return _links().get(name)
 
 
-def zone_bytes(name: str, zone_data: str | None) -> bytes:
-    """The TZif bytes of IANA id ``name``, from the tzdata package or the directory given."""
-    if zone_data is not None:
-        path = Path(zone_data) / name
-        if not path.is_file() or ".." in Path(name).parts:
-            raise UnknownZoneError(name, where=f"zone data {zone_data!r}")
-        return path.read_bytes()
-    return _zone_root().joinpath(*name.split("/")).read_bytes()
+def package_bytes(name: str) -> bytes:
+    """The TZif bytes of IANA id ``name`` in the tzdata package (a checked name)."""
+    try:
+        return _zone_root().joinpath(*name.split("/")).read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+        raise UnknownZoneError(name, suggest(name)) from exc
+
+
+@functools.cache
+def canonical_zones() -> tuple[str, ...]:
+    """The package's zones that are places (not links, not "CET" or "Etc/GMT+5"), sorted."""
+    text = _zone_root().joinpath("tzdata.zi").read_text(encoding="utf-8")
+    names = (
+        parts[1] for parts in (line.split() for line in text.splitlines()) if parts[:1] == ["Z"]
+    )
+    return tuple(sorted(n for n in names if "/" in n and not n.startswith("Etc/")))
+
+
+@functools.cache
+def _zone_tab() -> dict[str, frozenset[str]]:
+    """ISO 3166 country code -> the zones zone.tab and zone1970.tab list for it."""
+    found: dict[str, set[str]] = {}
+    for table in ("zone.tab", "zone1970.tab"):
+        text = _zone_root().joinpath(table).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            parts = line.split("\t")
+            for code in parts[0].split(","):
+                found.setdefault(code.upper(), set()).add(parts[2])
+    return {code: frozenset(zones) for code, zones in found.items()}
+
+
+def region_zones(code: str) -> frozenset[str] | None:
+    """The zones of ISO 3166 country ``code`` ("US", "cn") per zone.tab, else None."""
+    return _zone_tab().get(code.upper())
 
 
 # Legacy IANA ids that read like abbreviations: since tzdata 2024b "CET" is a link to
@@ -94,6 +123,9 @@ def suggest(name: str) -> list[str]:
     >>> suggest("Europe/Moskow")
     ['Europe/Moscow']
     """
+    # Compare at most a zone name's worth of characters: difflib is quadratic, and a
+    # 5,000-character "name" must be refused at once.
+    name = name[:40]
     zones = sorted(available_zones())
     lowered = {z.lower(): z for z in zones}
     if name.lower() in lowered:

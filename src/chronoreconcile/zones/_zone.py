@@ -6,32 +6,60 @@ that tzdata's "slim" files leave to describe the years after their last listed
 transition. Converting a local time is then a bisection and a few integer comparisons,
 which is what keeps ``to_instant`` close to the C-coded stdlib path.
 
-May import: the standard library, ``._ambiguity``, ``._common``, ``._offsets``, ``._posix``, ``._tzdata``,
+May import: the standard library, ``._ambiguity``, ``._common``, ``._offsets``, ``._posix``,
 ``.._errors``, ``.._units``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as _dt
 import threading
+import warnings
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Literal
 
-from .._errors import ChronoError
+from .._errors import ChronoError, HistoryWarning
 from .._units import EPOCH, EPOCH_ORDINAL
 from ._ambiguity import Ambiguity, Fold, Gap, Unambiguous
 from ._common import DAY_SECONDS, MAX_SECONDS, MIN_SECONDS, aware_seconds, fixed_tzinfo, year_of
 from ._offsets import format_offset
 from ._posix import PosixRule
-from ._tzdata import tzdata_version
 
-__all__ = ["Origin", "Zone", "ZoneKind"]
+__all__ = ["HistoryCheck", "Origin", "Zone", "ZoneKind", "history_scope"]
 
 ZoneKind = Literal["iana", "fixed", "record"]
 
 # How a zone was obtained, to remake it when unpickled: a callable and its arguments.
 Origin = tuple[Callable[..., "Zone"], tuple[object, ...]]
+
+# What a zone whose history tzdata merged away says about an instant (UTC seconds) before
+# 1970: the HistoryWarning's text, or None where its history and the merged one agree.
+HistoryCheck = Callable[[int], "str | None"]
+
+# The zones that have warned within the current call (see history_scope), or None outside.
+_WARNED: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar(
+    "chronoreconcile_history_warned", default=None
+)
+
+
+@contextlib.contextmanager
+def history_scope() -> Iterator[None]:
+    """Within this block each zone gives at most one HistoryWarning (one per zone and call).
+
+    Functions that use a zone many times for one answer (reading a record, reconciling a
+    chronology) run inside one; nested blocks share the outermost one's record.
+    """
+    if _WARNED.get() is not None:
+        yield
+        return
+    token = _WARNED.set(set())
+    try:
+        yield
+    finally:
+        _WARNED.reset(token)
 
 
 class Zone:
@@ -49,7 +77,9 @@ class Zone:
 
     Attributes: ``name`` (the IANA id, "UTC", "+05:45", or the zone of record's name),
     ``kind`` ("iana", "fixed" or "record"), ``note`` (a zone of record's note, else None),
-    ``target`` (for an IANA link, the zone it links to, else None); the properties
+    ``target`` (for an IANA link, the zone it links to, else None), ``data_release``
+    (where an IANA zone's data came from: "tzdata 2026f", "backzone from tz 2026c+" or
+    "zone data DIR"), ``merged`` (a link whose own history tzdata merged away); the properties
     ``min_offset``, ``max_offset``, ``fixed_offset``, ``valid_from``, ``phrase``. Every
     time argument and result in seconds counts from 1970-01-01T00:00 (UTC for instants,
     on the wall for local times).
@@ -58,6 +88,7 @@ class Zone:
     __slots__ = (
         "_abbrs",
         "_dst",
+        "_history",
         "_horizon",
         "_lock",
         "_max_off",
@@ -69,7 +100,9 @@ class Zone:
         "_trans",
         "_tzinfo",
         "_valid_from",
+        "data_release",
         "kind",
+        "merged",
         "name",
         "note",
         "target",
@@ -90,6 +123,9 @@ class Zone:
         target: str | None = None,
         tzinfo: _dt.tzinfo | None = None,
         origin: Origin | None = None,
+        data_release: str = "",
+        merged: bool = False,
+        history: HistoryCheck | None = None,
     ) -> None:
         if len(offsets) != len(transitions) + 1:
             raise ValueError("a zone needs one offset more than it has transitions")
@@ -97,6 +133,9 @@ class Zone:
         self.kind: ZoneKind = kind
         self.note = note
         self.target = target
+        self.data_release = data_release
+        self.merged = merged
+        self._history = history
         self._trans = list(transitions)
         self._offs = list(offsets)
         self._abbrs = list(abbreviations)
@@ -187,13 +226,36 @@ class Zone:
     def offset_seconds(self, utc: int) -> int:
         """The offset in seconds in force at ``utc`` (UTC seconds since the epoch)."""
         self._check_valid(utc)
+        if utc < 0 and self._history is not None:
+            self._warn_history(utc)
         return self._offs[self._index(utc)]
 
     def period_at(self, utc: int) -> tuple[int, str, bool]:
         """(offset seconds, abbreviation, is DST) in force at ``utc`` seconds."""
         self._check_valid(utc)
+        if utc < 0 and self._history is not None:
+            self._warn_history(utc)
         i = self._index(utc)
         return self._offs[i], self._abbrs[i], self._dst[i]
+
+    def _warn_history(self, utc: int) -> None:
+        """Give the HistoryWarning for ``utc`` seconds, once per zone within a history_scope."""
+        warned = _WARNED.get()
+        if warned is not None and self.name in warned:
+            return
+        assert self._history is not None
+        text = self._history(utc)
+        if text is None:
+            return
+        if warned is not None:
+            warned.add(self.name)
+        warnings.warn(HistoryWarning(text), stacklevel=3)
+
+    def history_warning(self, utc: int) -> str | None:
+        """The HistoryWarning's text for ``utc`` seconds, or None: what reports carry."""
+        if utc >= 0 or self._history is None:
+            return None
+        return self._history(utc)
 
     def _check_valid(self, utc: int) -> None:
         if self._valid_from is not None and utc < self._valid_from:
@@ -214,7 +276,10 @@ class Zone:
         i = bisect_right(trans, local - self._max_off)
         if i == len(trans) or trans[i] > local - self._min_off:
             # No transition can fall between the instant and the local time.
-            return self._offs[i]
+            off = self._offs[i]
+            if local < off and self._history is not None:
+                self._warn_history(local - off)
+            return off
         return None
 
     def resolve(self, local: int) -> tuple[int, ...]:
@@ -240,6 +305,8 @@ class Zone:
                 if (k == 0 or u >= trans[k - 1]) and (k == n or u < trans[k]):
                     found.append(u)
             out = tuple(found)
+        if out and out[0] < 0 and self._history is not None:
+            self._warn_history(out[0])
         if self._valid_from is not None:
             # Candidates before a zone of record's first start are not its local times.
             valid = tuple(u for u in out if u >= self._valid_from)
@@ -317,8 +384,13 @@ class Zone:
     def describe(self) -> str:
         """How the zone is defined, for explanations: the premise a conclusion rests on."""
         if self.kind == "iana":
-            link = f", a link to {self.target}" if self.target else ""
-            return f"{self.name} (IANA tzdata {tzdata_version()}{link})"
+            # A link whose own history tzdata dropped is a merge; any other link is a rename.
+            link = ""
+            if self.target:
+                link = (
+                    f", merged into {self.target}" if self.merged else f", renamed to {self.target}"
+                )
+            return f"{self.name} (IANA {self.data_release}{link})"
         if self.kind == "fixed":
             return f"{self.name} (a fixed offset)"
         if len(self._offs) == 1:
